@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs every test file of every package (and e2e/) with Node's own test runner.
+// Node 20's `--test` takes no glob, so the files are listed here.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['packages', 'e2e'];
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.test.ts')) files.push(path);
+  }
+};
+for (const root of roots) {
+  try {
+    walk(root);
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+}
+const filter = process.argv.slice(2);
+const selected = filter.length ? files.filter((f) => filter.some((p) => f.includes(p))) : files;
+if (selected.length === 0) {
+  console.error('run-tests: no test files found');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.sort()],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
