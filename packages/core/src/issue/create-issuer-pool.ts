@@ -1,0 +1,80 @@
+/**
+ * Bulk Data Integrity issuance on worker threads: each worker imports the key once and keeps
+ * its own compiled shapes, and batches travel in chunks so that messaging stays cheap.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SigningKey } from '../keys/index.js';
+import type { PoolRequest, PoolResponse, PoolResult, PoolWorkerData } from './issuer-pool-protocol.js';
+
+export interface CreateIssuerPoolOptions {
+  readonly key: SigningKey;
+  readonly verificationMethod?: string;
+  /** Worker threads; default: the number of CPUs. */
+  readonly workers?: number;
+  /** Credentials per message to a worker (default 64). */
+  readonly chunkSize?: number;
+}
+
+export interface IssueManyOptions {
+  readonly created?: string | false;
+}
+
+export interface IssuerPool {
+  /** Issues every credential; results come back in input order, failures as `{ ok: false }`. */
+  issueMany(credentials: readonly Record<string, unknown>[], options?: IssueManyOptions): Promise<PoolResult[]>;
+  close(): Promise<void>;
+}
+
+const workerUrl = new URL(
+  import.meta.url.endsWith('.ts') ? './issue-worker.ts' : './issue-worker.js',
+  import.meta.url,
+);
+
+export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool => {
+  const count = Math.max(1, options.workers ?? availableParallelism());
+  const chunkSize = options.chunkSize ?? 64;
+  const data: PoolWorkerData = {
+    pkcs8: new Uint8Array(options.key.privateKey.export({ format: 'der', type: 'pkcs8' })),
+    keyType: options.key.type,
+    kid: options.key.kid,
+    ...(options.verificationMethod === undefined ? {} : { verificationMethod: options.verificationMethod }),
+  };
+  const pending = new Map<number, { resolve: (r: PoolResult[]) => void; reject: (e: unknown) => void }>();
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(workerUrl, { workerData: data });
+    worker.on('message', (response: PoolResponse) => {
+      pending.get(response.id)?.resolve(response.results);
+      pending.delete(response.id);
+    });
+    worker.on('error', (error) => {
+      for (const { reject } of pending.values()) reject(error);
+      pending.clear();
+    });
+    return worker;
+  });
+  let nextId = 0;
+  let nextWorker = 0;
+
+  const send = (credentials: Record<string, unknown>[], created: string | false | undefined) =>
+    new Promise<PoolResult[]>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      const request: PoolRequest = { id, credentials, ...(created === undefined ? {} : { created }) };
+      const worker = workers[nextWorker++ % workers.length] as Worker;
+      worker.postMessage(request);
+    });
+
+  return {
+    async issueMany(credentials, issueOptions = {}) {
+      const chunks: Promise<PoolResult[]>[] = [];
+      for (let start = 0; start < credentials.length; start += chunkSize) {
+        chunks.push(send(credentials.slice(start, start + chunkSize), issueOptions.created));
+      }
+      return (await Promise.all(chunks)).flat();
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+};

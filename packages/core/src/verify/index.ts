@@ -1,0 +1,20 @@
+export { createVerifier, verifyCredential, type Verifier } from './create-verifier.js';
+export type { VerifyInput } from './parse-input.js';
+export {
+  decideStatus,
+  type CheckName,
+  type CheckOutcome,
+  type CredentialFormat,
+  type VerificationCheck,
+  type VerificationReport,
+  type VerificationStatus,
+} from './verification-report.js';
+export { VERIFY_CODES, messageFor, type VerifyCode } from './verify-messages.js';
+export type {
+  FetchJson,
+  KeyProvenance,
+  ResolvedMethod,
+  ResolveMethod,
+  VerifierOptions,
+  VerifyCredentialOptions,
+} from './verify-options.js';
