@@ -40,7 +40,7 @@ export interface Template {
  * this), no whitespace of any kind (jsonld.js treats such IRIs as relative and drops them),
  * no characters that N-Quads would escape.
  */
-const SAFE_IRI = /^(?:https?|urn|did|data|mailto|tag):[^\s\u0000-\u0020<>"{}|^`\\\u007f]*$/;
+const SAFE_IRI = /^(?:https?|urn|did|data|mailto):[^\s\u0000-\u0020<>"{}|^`\\\u007f]*$/;
 
 export const isSafeIri = (value: string): boolean => SAFE_IRI.test(value);
 

