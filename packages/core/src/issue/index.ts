@@ -1,5 +1,7 @@
 export {
+  addDataIntegrityProof,
   defaultVerificationMethod,
+  type AddDataIntegrityProofOptions,
   issueCredential,
   type IssueCredentialOptions,
   type IssueCredentialResult,

@@ -102,20 +102,36 @@ export const issueCredential = async (
     });
     return { format: 'jwt', jwt, credential };
   }
+  return { format: 'di', credential: await addDataIntegrityProof(credential, { ...options, canonizer }) };
+};
+
+export type AddDataIntegrityProofOptions = Omit<IssueCredentialOptions, 'format'>;
+
+/**
+ * Secures any VC 2.0 document (an OpenBadgeCredential, a status list credential, an
+ * endorsement) with an eddsa-rdfc-2022 proof, as a one-element `proof` array. No Open Badges
+ * schema check: `issueCredential` does that for badges.
+ */
+export const addDataIntegrityProof = async (
+  document: Json,
+  options: AddDataIntegrityProofOptions,
+): Promise<Json> => {
+  const { key } = options;
   if (key.type !== 'ed25519') {
     throw new AkashiError('ERR_KEY_UNSUPPORTED', {
       en: `eddsa-rdfc-2022 needs an Ed25519 key, not ${key.type}; issue a VC-JWT with this key instead.`,
       ja: `eddsa-rdfc-2022 には Ed25519 鍵が必要です（${key.type} は使えません）。この鍵では VC-JWT として発行してください。`,
     });
   }
+  const canonizer = options.canonizer ?? (sharedCanonizer ??= createCanonizer());
   const created = options.created === undefined ? nowSeconds() : options.created;
   const proof = await signSafely(() =>
-    createEddsaRdfc2022Proof(credential, {
+    createEddsaRdfc2022Proof(document, {
       privateKey: key.privateKey,
-      verificationMethod: options.verificationMethod ?? defaultVerificationMethod(credential, key),
+      verificationMethod: options.verificationMethod ?? defaultVerificationMethod(document, key),
       ...(created === false ? {} : { created }),
       canonizer,
     }),
   );
-  return { format: 'di', credential: { ...credential, proof: [proof] } };
+  return { ...document, proof: [proof] };
 };

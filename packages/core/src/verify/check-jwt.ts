@@ -1,5 +1,5 @@
 /** The `proof` and `issuer` checks of a VC-JWT (OB 3.0 JWT profile). */
-import { verifyJwtCredential } from '../jwt/index.js';
+import { decodeJwtCredential, verifyJwtCredential } from '../jwt/index.js';
 import { makeCheck, type VerificationCheck } from './verification-report.js';
 import type { FetchJson, KeyProvenance, ResolvedMethod, ResolveMethod } from './verify-options.js';
 import { issuerIdOf, methodFailure } from './resolve-key.js';
@@ -60,10 +60,13 @@ export const checkJwt = async (
       return resolved.publicKey;
     },
   });
-  if (resolveError !== undefined && kid !== undefined) return { ...methodFailure(kid, resolveError) };
+  // A JWT whose signature cannot be checked is still read, so that the report can say why.
+  const decoded = decodeJwtCredential(jwt);
+  const readable = decoded.ok ? { credential: decoded.credential as unknown as Json } : {};
+  if (resolveError !== undefined && kid !== undefined) return { ...readable, ...methodFailure(kid, resolveError) };
   if (!result.ok) {
     return {
-      ...(result.credential === undefined ? {} : { credential: result.credential as Json }),
+      ...readable,
       proof: makeCheck('proof', 'failed', 'ERR_PROOF_JWT', { reason: result.message.en }, { code: result.code }),
       issuer: makeCheck('issuer', 'skipped', 'ISSUER_NOT_CHECKED'),
     };

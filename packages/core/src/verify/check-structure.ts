@@ -56,7 +56,24 @@ export const credentialKind = (credential: Json): CredentialKind | undefined => 
   return undefined;
 };
 
-export const checkSchema = (credential: Json): VerificationCheck => {
+/**
+ * A VC 1.1-era credential seen through the VC 2.0 names (`issuanceDate` → `validFrom`,
+ * `expirationDate` → `validUntil`), so that the same Open Badges shape rules apply to it.
+ */
+const asVc2 = (credential: Json): Json => {
+  const context = credential['@context'];
+  if (!Array.isArray(context) || context[0] !== CREDENTIALS_V1_URL) return credential;
+  const { issuanceDate, expirationDate, ...rest } = credential;
+  return {
+    ...rest,
+    '@context': [CREDENTIALS_V2_URL, ...(context.slice(1) as unknown[])],
+    ...(issuanceDate === undefined ? {} : { validFrom: issuanceDate }),
+    ...(expirationDate === undefined ? {} : { validUntil: expirationDate }),
+  };
+};
+
+export const checkSchema = (original: Json): VerificationCheck => {
+  const credential = asVc2(original);
   const kind = credentialKind(credential);
   if (kind === undefined) return makeCheck('schema', 'failed', 'ERR_SCHEMA_TYPE');
   const result =

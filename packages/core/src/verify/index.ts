@@ -11,7 +11,6 @@ export {
 } from './verification-report.js';
 export { VERIFY_CODES, messageFor, type VerifyCode } from './verify-messages.js';
 export type {
-  FetchJson,
   KeyProvenance,
   ResolvedMethod,
   ResolveMethod,

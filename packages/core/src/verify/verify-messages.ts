@@ -71,6 +71,10 @@ const MESSAGES = {
     'The key is taken from the verification method URL itself; the issuer {issuer} did not confirm it (1EdTech validator compatibility).',
     '鍵を検証メソッド URL から直接取得しました。発行者 {issuer} による確認はありません（1EdTech 検証ツール互換）。',
   ],
+  ISSUER_UNCONFIRMED: [
+    'The issuer {issuer} is not a resolvable identifier, so the key of {controller} cannot be tied to it (1EdTech validator compatibility).',
+    '発行者 {issuer} は解決できる識別子ではないため、{controller} の鍵と結び付けられません（1EdTech 検証ツール互換）。',
+  ],
   ISSUER_NOT_CHECKED: ['The issuer was not checked because the proof did not pass.', '署名が無効のため、発行者は確認していません。'],
   ERR_ISSUER_CONTROLLER_MISMATCH: [
     'The signing key is controlled by {controller}, not by the issuer {issuer}.',

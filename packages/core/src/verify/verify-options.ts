@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { Canonizer } from '../canon/index.js';
 
-/** Fetches a JSON document (the only way verification reaches the network). */
-export type FetchJson = (url: string) => Promise<unknown>;
+import type { FetchJson } from '../keys/index.js';
+
+export type { FetchJson };
 
 export interface ResolvedMethod {
   readonly controller: string;
