@@ -10,14 +10,23 @@ export const makeBenchCredential = (issuerDid, i) => ({
   id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
   name: `データサイエンス基礎 修了証 #${i}`,
-  issuer: { id: issuerDid, type: ['Profile'], name: '証大学 Akashi University', url: 'https://akashi.example.ac.jp/' },
+  issuer: {
+    id: issuerDid,
+    type: ['Profile'],
+    name: '証大学 Akashi University',
+    url: 'https://akashi.example.ac.jp/',
+  },
   validFrom: '2026-04-01T00:00:00Z',
   credentialSubject: {
     type: ['AchievementSubject'],
     identifier: [
       {
         type: 'IdentityObject',
-        identityHash: 'sha256$' + createHash('sha256').update(`student${i}@example.ac.jp` + 'salt' + i).digest('hex'),
+        identityHash:
+          'sha256$' +
+          createHash('sha256')
+            .update(`student${i}@example.ac.jp` + 'salt' + i)
+            .digest('hex'),
         identityType: 'emailAddress',
         hashed: true,
         salt: 'salt' + i,

@@ -12,7 +12,8 @@ import { makeBenchCredential } from './bench-credential.mjs';
 const SEED = Buffer.alloc(32, 42);
 const pkcs8 = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), SEED]);
 
-const ourKey = () => core.createSigningKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }));
+const ourKey = () =>
+  core.createSigningKey(createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' }));
 
 export const setupOurs = async () => {
   const key = ourKey();
@@ -21,7 +22,10 @@ export const setupOurs = async () => {
   const signed = [];
   const issue = async (start, count) => {
     for (let i = start; i < start + count; i++) {
-      await core.issueCredential(makeBenchCredential(did, i), { key, created: '2026-04-01T00:00:00Z' });
+      await core.issueCredential(makeBenchCredential(did, i), {
+        key,
+        created: '2026-04-01T00:00:00Z',
+      });
     }
     return 0;
   };
@@ -34,7 +38,14 @@ export const setupOurs = async () => {
     return failures;
   };
   for (let i = 0; i < 200; i++) {
-    signed.push((await core.issueCredential(makeBenchCredential(did, i), { key, created: '2026-04-01T00:00:00Z' })).credential);
+    signed.push(
+      (
+        await core.issueCredential(makeBenchCredential(did, i), {
+          key,
+          created: '2026-04-01T00:00:00Z',
+        })
+      ).credential,
+    );
   }
   return { issue, verify, did };
 };
@@ -50,9 +61,16 @@ export const setupReference = async () => {
     verificationMethod: [vmDoc],
     assertionMethod: [vmDoc.id],
   };
-  const documents = new Map([[did, didDoc], [vmDoc.id, vmDoc]]);
+  const documents = new Map([
+    [did, didDoc],
+    [vmDoc.id, vmDoc],
+  ]);
   const documentLoader = core.createDocumentLoader({ documents });
-  const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite, date: '2026-04-01T00:00:00Z' });
+  const suite = new DataIntegrityProof({
+    signer: keyPair.signer(),
+    cryptosuite,
+    date: '2026-04-01T00:00:00Z',
+  });
   const verifySuite = new DataIntegrityProof({ cryptosuite });
   const signed = [];
   const issue = async (start, count) => {
@@ -64,7 +82,11 @@ export const setupReference = async () => {
   const verify = async (start, count) => {
     let failures = 0;
     for (let i = start; i < start + count; i++) {
-      const result = await vc.verifyCredential({ credential: signed[i % signed.length], suite: verifySuite, documentLoader });
+      const result = await vc.verifyCredential({
+        credential: signed[i % signed.length],
+        suite: verifySuite,
+        documentLoader,
+      });
       if (!result.verified) failures++;
     }
     return failures;
@@ -74,4 +96,3 @@ export const setupReference = async () => {
   }
   return { issue, verify, did };
 };
-

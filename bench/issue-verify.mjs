@@ -17,18 +17,22 @@ const runWorkers = async (kind, total, workers) => {
       workerData: { kind, start: 1000 + w * per, count: per },
     });
     threads.push(worker);
-    ready.push(new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    }));
+    ready.push(
+      new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+    );
   }
   await Promise.all(ready);
   const t0 = performance.now();
   for (const worker of threads) {
-    done.push(new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    }));
+    done.push(
+      new Promise((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      }),
+    );
     worker.postMessage('go');
   }
   const results = await Promise.all(done);
@@ -44,11 +48,15 @@ const measure = async (label, kind, total) => {
   const one = await runWorkers(kind, total, 1);
   const two = await runWorkers(kind, total, 2);
   rows.push({ label, one, two });
-  console.log(`${label.padEnd(28)} 1 worker: ${one.toFixed(0).padStart(7)}/s   2 workers: ${two.toFixed(0).padStart(7)}/s`);
+  console.log(
+    `${label.padEnd(28)} 1 worker: ${one.toFixed(0).padStart(7)}/s   2 workers: ${two.toFixed(0).padStart(7)}/s`,
+  );
   return { one, two };
 };
 
-console.log(`OB 3.0 eddsa-rdfc-2022, ${process.env.BENCH_OURS ?? 20000} (ours) / ${REF_COUNT} (reference) credentials per measurement`);
+console.log(
+  `OB 3.0 eddsa-rdfc-2022, ${process.env.BENCH_OURS ?? 20000} (ours) / ${REF_COUNT} (reference) credentials per measurement`,
+);
 const refIssue = await measure('reference issue', 'ref-issue', REF_COUNT);
 const oursIssue = await measure('akashi issue', 'ours-issue', OURS_COUNT);
 const refVerify = await measure('reference verify', 'ref-verify', REF_COUNT);

@@ -8,7 +8,13 @@ import { randomBytes } from 'node:crypto';
 import jsonld from 'jsonld';
 import type { DocumentLoader } from '../contexts/document-loader.js';
 import { substituteSlots } from './compute-shape.js';
-import { escapeLiteral, serializeIri, serializeLiteralSuffix, type RdfQuad, type RdfTerm } from './nquads.js';
+import {
+  escapeLiteral,
+  serializeIri,
+  serializeLiteralSuffix,
+  type RdfQuad,
+  type RdfTerm,
+} from './nquads.js';
 import type { SlotQuad } from './rdfc10.js';
 
 const RDF_JSON = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON';
@@ -40,6 +46,7 @@ export interface Template {
  * this), no whitespace of any kind (jsonld.js treats such IRIs as relative and drops them),
  * no characters that N-Quads would escape.
  */
+// eslint-disable-next-line no-control-regex -- control characters are what it excludes
 const SAFE_IRI = /^(?:https?|urn|did|data|mailto):[^\s\u0000-\u0020<>"{}|^`\\\u007f]*$/;
 
 export const isSafeIri = (value: string): boolean => SAFE_IRI.test(value);
@@ -51,18 +58,21 @@ export const compileTemplate = async (
 ): Promise<Template | undefined> => {
   const prefix = `urn:akashi-slot-${randomBytes(8).toString('hex')}:`;
   const placeholderDocument = substituteSlots(document, (index) => `${prefix}${index}`);
-  const dataset = (await jsonld.toRDF(placeholderDocument, { documentLoader, safe: true })) as RdfQuad[];
+  const dataset = (await jsonld.toRDF(placeholderDocument, {
+    documentLoader,
+    safe: true,
+  })) as RdfQuad[];
 
   const blanks = new Map<string, number>();
   const seenSlots = new Set<number>();
   const iriSlots = new Set<number>();
-  let valid = true;
+  const state = { valid: true };
 
   const slotOf = (value: string): number | undefined => {
     if (!value.includes(prefix)) return undefined;
     const index = Number(value.slice(prefix.length));
     if (!value.startsWith(prefix) || !Number.isInteger(index) || `${prefix}${index}` !== value) {
-      valid = false; // a placeholder mangled by expansion: this shape cannot be templated
+      state.valid = false; // a placeholder mangled by expansion: this shape cannot be templated
       return undefined;
     }
     seenSlots.add(index);
@@ -76,7 +86,8 @@ export const compileTemplate = async (
       return { kind: 'blank', blank };
     }
     if (term.termType === 'Literal') {
-      if (term.datatype?.value === RDF_JSON || term.datatype?.value.includes(prefix)) valid = false;
+      if (term.datatype?.value === RDF_JSON || term.datatype?.value.includes(prefix))
+        state.valid = false;
       const slot = slotOf(term.value);
       const suffix = serializeLiteralSuffix(term);
       if (slot !== undefined) return { kind: 'literal', slot, suffix };
@@ -91,7 +102,8 @@ export const compileTemplate = async (
   };
 
   const quads = dataset.map((quad): TemplateQuad => {
-    if (quad.predicate.termType !== 'NamedNode' || quad.predicate.value.includes(prefix)) valid = false;
+    if (quad.predicate.termType !== 'NamedNode' || quad.predicate.value.includes(prefix))
+      state.valid = false;
     return {
       subject: part(quad.subject),
       predicate: serializeIri(quad.predicate.value),
@@ -100,12 +112,15 @@ export const compileTemplate = async (
     };
   });
   // Every slot must land somewhere, so that a value that would change the expansion cannot hide.
-  if (!valid || seenSlots.size !== slotCount) return undefined;
+  if (!state.valid || seenSlots.size !== slotCount) return undefined;
   return { quads, iriSlots: [...iriSlots], slotCount };
 };
 
 /** Fills a template with slot values; `undefined` when an IRI slot gets an unsafe value. */
-export const fillTemplate = (template: Template, values: readonly string[]): SlotQuad[] | undefined => {
+export const fillTemplate = (
+  template: Template,
+  values: readonly string[],
+): SlotQuad[] | undefined => {
   for (const slot of template.iriSlots) {
     if (!isSafeIri(values[slot] as string)) return undefined;
   }

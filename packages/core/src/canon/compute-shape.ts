@@ -7,7 +7,13 @@
  */
 import { bundledContexts } from '../contexts/bundled-contexts.js';
 
-const CONSTANT_KEYS: ReadonlySet<string> = new Set(['type', '@type', 'proofPurpose', '@language', '@direction']);
+const CONSTANT_KEYS: ReadonlySet<string> = new Set([
+  'type',
+  '@type',
+  'proofPurpose',
+  '@language',
+  '@direction',
+]);
 
 /** A document larger than this is canonicalized the generic way. */
 const MAX_SLOTS = 4096;
@@ -40,7 +46,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const isBundledContextList = (context: unknown): boolean => {
   const list = Array.isArray(context) ? (context as unknown[]) : [context];
   return (
-    list.length > 0 && list.every((entry) => typeof entry === 'string' && bundledContexts.has(entry))
+    list.length > 0 &&
+    list.every((entry) => typeof entry === 'string' && bundledContexts.has(entry))
   );
 };
 
@@ -86,12 +93,15 @@ const walkValue = (value: unknown, parts: string[], values: string[]): boolean =
   if (isPlainObject(value)) return walkObject(value, parts, values, false);
   // Numbers, booleans and null are part of the shape: JSON-LD turns them into typed literals
   // whose lexical form depends on the value and the term's datatype.
-  parts.push('c', JSON.stringify(value) ?? 'undefined');
+  parts.push('c', value === undefined ? 'undefined' : JSON.stringify(value));
   return true;
 };
 
 /** A copy of `document` with the i-th slot value replaced by `placeholder(i)`. */
-export const substituteSlots = (document: unknown, placeholder: (index: number) => string): unknown => {
+export const substituteSlots = (
+  document: unknown,
+  placeholder: (index: number) => string,
+): unknown => {
   let index = 0;
   const copy = (value: unknown, key: string | undefined): unknown => {
     if (key === '@context' || (key !== undefined && CONSTANT_KEYS.has(key))) return value;

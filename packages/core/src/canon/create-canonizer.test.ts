@@ -5,7 +5,10 @@ import { computeShape } from './compute-shape.js';
 import { canonicalizeGeneric, createCanonizer } from './create-canonizer.js';
 
 const credential = (name: string, evidence: unknown[] = []) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+  '@context': [
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  ],
   id: 'urn:uuid:1',
   type: ['VerifiableCredential', 'OpenBadgeCredential'],
   issuer: { id: 'did:example:issuer', type: ['Profile'], name: 'Issuer' },
@@ -14,7 +17,13 @@ const credential = (name: string, evidence: unknown[] = []) => ({
   credentialSubject: {
     id: 'did:example:subject',
     type: ['AchievementSubject'],
-    achievement: { id: 'https://example.com/a', type: ['Achievement'], name: 'A', description: 'D', criteria: { narrative: 'N' } },
+    achievement: {
+      id: 'https://example.com/a',
+      type: ['Achievement'],
+      name: 'A',
+      description: 'D',
+      criteria: { narrative: 'N' },
+    },
   },
   ...(evidence.length > 0 ? { evidence } : {}),
 });
@@ -25,13 +34,26 @@ test('documents of one shape share a template; values do not change the shape', 
   assert.ok(a && b);
   assert.equal(a.key, b.key);
   assert.notDeepEqual(a.values, b.values);
-  assert.notEqual(computeShape({ ...credential('x'), type: ['VerifiableCredential', 'AchievementCredential'] })?.key, a.key);
+  assert.notEqual(
+    computeShape({ ...credential('x'), type: ['VerifiableCredential', 'AchievementCredential'] })
+      ?.key,
+    a.key,
+  );
 });
 
 test('inline, unknown or nested contexts are left to the generic path', () => {
-  assert.equal(computeShape({ ...credential('x'), '@context': [{ '@vocab': 'https://e.example/' }] }), undefined);
-  assert.equal(computeShape({ ...credential('x'), '@context': ['https://unknown.example/ctx'] }), undefined);
-  assert.equal(computeShape({ ...credential('x'), evidence: [{ '@context': {}, type: ['Evidence'] }] }), undefined);
+  assert.equal(
+    computeShape({ ...credential('x'), '@context': [{ '@vocab': 'https://e.example/' }] }),
+    undefined,
+  );
+  assert.equal(
+    computeShape({ ...credential('x'), '@context': ['https://unknown.example/ctx'] }),
+    undefined,
+  );
+  assert.equal(
+    computeShape({ ...credential('x'), evidence: [{ '@context': {}, type: ['Evidence'] }] }),
+    undefined,
+  );
   assert.equal(computeShape('not an object'), undefined);
 });
 
@@ -58,7 +80,8 @@ test('an unsafe IRI in an IRI slot sends that document the generic way', async (
 test('identical blank nodes (duplicate evidence) are labelled by the full RDFC-1.0 algorithm', async () => {
   const canonizer = createCanonizer();
   const same = { type: ['Evidence'], narrative: 'same' };
-  const doc = (n: string) => credential(n, [same, { ...same }, { type: ['Evidence'], narrative: n }]);
+  const doc = (n: string) =>
+    credential(n, [same, { ...same }, { type: ['Evidence'], narrative: n }]);
   await canonizer.canonicalize(doc('warm'));
   const result = await canonizer.canonicalize(doc('check'));
   assert.equal(result.path, 'compiled');
@@ -75,6 +98,12 @@ test('an undefined term fails in safe mode on both paths', async () => {
 
 test('the shape cache is bounded', async () => {
   const canonizer = createCanonizer({ maxShapes: 2 });
-  for (let i = 0; i < 5; i++) await canonizer.canonicalize({ ...credential('x'), [`description`]: 'd', ...(i % 2 ? { awardedDate: '2026-01-01T00:00:00Z' } : {}), evidence: Array.from({ length: i + 1 }, () => ({ type: ['Evidence'], narrative: String(i) })) });
+  for (let i = 0; i < 5; i++)
+    await canonizer.canonicalize({
+      ...credential('x'),
+      [`description`]: 'd',
+      ...(i % 2 ? { awardedDate: '2026-01-01T00:00:00Z' } : {}),
+      evidence: Array.from({ length: i + 1 }, () => ({ type: ['Evidence'], narrative: String(i) })),
+    });
   assert.ok(canonizer.stats.shapes <= 2);
 });

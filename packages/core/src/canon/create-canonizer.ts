@@ -88,7 +88,10 @@ export const createCanonizer = (options: CreateCanonizerOptions = {}): Canonizer
     const quads = shape && fillTemplate(template, shape.values);
     const candidate = quads && (await canonicalizeSlotQuads(quads));
     // The first document of a shape is canonicalized both ways; only an exact match trusts it.
-    remember(key, candidate === reference.nquads ? { state: 'trusted', template } : { state: 'unusable' });
+    remember(
+      key,
+      candidate === reference.nquads ? { state: 'trusted', template } : { state: 'unusable' },
+    );
     return reference;
   };
 

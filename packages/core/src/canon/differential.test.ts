@@ -32,29 +32,51 @@ test('compiled canonicalization equals jsonld.js + rdf-canonize on 10,000 random
     if (reference.startsWith('error')) errors++;
     if (reference !== compiled) {
       failures++;
-      if (failures <= 3) assert.equal(compiled, reference, `credential #${i}: ${JSON.stringify(credential).slice(0, 500)}`);
+      if (failures <= 3)
+        assert.equal(
+          compiled,
+          reference,
+          `credential #${i}: ${JSON.stringify(credential).slice(0, 500)}`,
+        );
     }
   }
   assert.equal(failures, 0);
   // Most documents must really have taken the compiled path, or the test proves nothing.
-  assert.ok(canonizer.stats.compiled > COUNT * 0.8, `compiled path used ${canonizer.stats.compiled} times`);
+  assert.ok(
+    canonizer.stats.compiled > COUNT * 0.8,
+    `compiled path used ${canonizer.stats.compiled} times`,
+  );
   assert.ok(errors < COUNT * 0.5, `${errors} reference errors`);
 });
 
 test('compiled and generic paths sign identical eddsa-rdfc-2022 proofs', async () => {
   const privateKey = createPrivateKey({
-    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.alloc(32, 7)]),
+    key: Buffer.concat([
+      Buffer.from('302e020100300506032b657004220420', 'hex'),
+      Buffer.alloc(32, 7),
+    ]),
     format: 'der',
     type: 'pkcs8',
   });
   const compiled = createCanonizer();
   const generic = createCanonizer({ compiled: false });
-  const options = { privateKey, verificationMethod: 'did:example:issuer#key-1', created: '2026-11-21T00:00:00Z' };
+  const options = {
+    privateKey,
+    verificationMethod: 'did:example:issuer#key-1',
+    created: '2026-11-21T00:00:00Z',
+  };
   let compared = 0;
   for (let i = 0; i < 1500; i++) {
     const credential = makeRandomCredential(createRandom(i % 20), createRandom(7_000_000 + i));
-    const a = await outcome(async () => (await createEddsaRdfc2022Proof(credential, { ...options, canonizer: compiled })).proofValue);
-    const b = await outcome(async () => (await createEddsaRdfc2022Proof(credential, { ...options, canonizer: generic })).proofValue);
+    const a = await outcome(
+      async () =>
+        (await createEddsaRdfc2022Proof(credential, { ...options, canonizer: compiled }))
+          .proofValue,
+    );
+    const b = await outcome(
+      async () =>
+        (await createEddsaRdfc2022Proof(credential, { ...options, canonizer: generic })).proofValue,
+    );
     assert.equal(a, b, `credential #${i}`);
     if (a.startsWith('ok')) compared++;
   }

@@ -6,7 +6,10 @@
 const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
 const RDF_LANGSTRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
 
+// These patterns exist to find control characters, which N-Quads must escape.
+// eslint-disable-next-line no-control-regex
 const LITERAL_ESCAPE = /[\u0000-\u001F\u007F"\\]/g;
+// eslint-disable-next-line no-control-regex
 const IRI_ESCAPE = /[\u0000-\u0020<>"{}|^`\\]/g;
 
 const ECHAR: Readonly<Record<string, string>> = {
@@ -28,9 +31,7 @@ export const escapeLiteral = (value: string): string =>
     : (resetLastIndex(LITERAL_ESCAPE), value);
 
 export const escapeIri = (value: string): string =>
-  IRI_ESCAPE.test(value)
-    ? value.replace(IRI_ESCAPE, uchar)
-    : (resetLastIndex(IRI_ESCAPE), value);
+  IRI_ESCAPE.test(value) ? value.replace(IRI_ESCAPE, uchar) : (resetLastIndex(IRI_ESCAPE), value);
 
 // A global RegExp keeps `lastIndex` after `test`; reset it so the next call starts at 0.
 function resetLastIndex(pattern: RegExp): void {

@@ -38,7 +38,8 @@ const HOSTILE = [
   'https://not-an-iri-here.example/ in a literal',
 ];
 
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pick = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;
 
 const randomText = (random: Random): string => {
   if (random() < 0.35) return pick(random, HOSTILE);
@@ -46,7 +47,14 @@ const randomText = (random: Random): string => {
   let text = '';
   for (let i = 0; i < length; i++) {
     const r = random();
-    text += r < 0.6 ? String.fromCharCode(97 + Math.floor(random() * 26)) : r < 0.8 ? String.fromCharCode(0x3041 + Math.floor(random() * 80)) : r < 0.9 ? ' ' : String.fromCodePoint(0x1f600 + Math.floor(random() * 50));
+    text +=
+      r < 0.6
+        ? String.fromCharCode(97 + Math.floor(random() * 26))
+        : r < 0.8
+          ? String.fromCharCode(0x3041 + Math.floor(random() * 80))
+          : r < 0.9
+            ? ' '
+            : String.fromCodePoint(0x1f600 + Math.floor(random() * 50));
   }
   return text;
 };
@@ -85,7 +93,16 @@ const randomIri = (random: Random): string => {
 };
 
 const randomDate = (random: Random): string =>
-  new Date(Date.UTC(2000 + Math.floor(random() * 40), Math.floor(random() * 12), 1 + Math.floor(random() * 28), Math.floor(random() * 24), Math.floor(random() * 60), Math.floor(random() * 60)))
+  new Date(
+    Date.UTC(
+      2000 + Math.floor(random() * 40),
+      Math.floor(random() * 12),
+      1 + Math.floor(random() * 28),
+      Math.floor(random() * 24),
+      Math.floor(random() * 60),
+      Math.floor(random() * 60),
+    ),
+  )
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z');
 
@@ -94,7 +111,10 @@ const randomDate = (random: Random): string =>
  * `valueRandom`; using few structure seeds and many value seeds gives many credentials of
  * the same shape.
  */
-export const makeRandomCredential = (shapeRandom: Random, valueRandom: Random): Record<string, unknown> => {
+export const makeRandomCredential = (
+  shapeRandom: Random,
+  valueRandom: Random,
+): Record<string, unknown> => {
   const has = (p: number) => shapeRandom() < p;
   const count = (max: number) => Math.floor(shapeRandom() * (max + 1));
   const text = () => randomText(valueRandom);
@@ -105,8 +125,14 @@ export const makeRandomCredential = (shapeRandom: Random, valueRandom: Random): 
   if (has(0.5)) issuer.url = iri();
   if (has(0.3)) issuer.email = `${text().slice(0, 5)}@example.com`;
   if (has(0.3)) issuer.description = text();
-  if (has(0.3)) issuer.address = { type: ['Address'], addressCountry: text(), addressLocality: text() };
-  if (has(0.3)) issuer.otherIdentifier = Array.from({ length: 1 + count(1) }, () => ({ type: 'IdentifierEntry', identifier: text(), identifierType: 'identifier' }));
+  if (has(0.3))
+    issuer.address = { type: ['Address'], addressCountry: text(), addressLocality: text() };
+  if (has(0.3))
+    issuer.otherIdentifier = Array.from({ length: 1 + count(1) }, () => ({
+      type: 'IdentifierEntry',
+      identifier: text(),
+      identifierType: 'identifier',
+    }));
 
   const achievement: Record<string, unknown> = {
     id: iri(),
@@ -115,8 +141,16 @@ export const makeRandomCredential = (shapeRandom: Random, valueRandom: Random): 
     description: text(),
     criteria: has(0.5) ? { narrative: text() } : { id: iri(), narrative: text() },
   };
-  if (has(0.5)) achievement.achievementType = pick(shapeRandom, ['Badge', 'Certificate', 'Course', 'MicroCredential', 'ext:Workshop']);
-  if (has(0.4)) achievement.image = { id: iri(), type: 'Image', ...(has(0.5) ? { caption: text() } : {}) };
+  if (has(0.5))
+    achievement.achievementType = pick(shapeRandom, [
+      'Badge',
+      'Certificate',
+      'Course',
+      'MicroCredential',
+      'ext:Workshop',
+    ]);
+  if (has(0.4))
+    achievement.image = { id: iri(), type: 'Image', ...(has(0.5) ? { caption: text() } : {}) };
   if (has(0.4)) achievement.tag = Array.from({ length: 1 + count(3) }, text);
   if (has(0.3)) achievement.inLanguage = pick(shapeRandom, ['ja', 'en', 'ja-JP']);
   if (has(0.3)) achievement.fieldOfStudy = text();
@@ -130,20 +164,33 @@ export const makeRandomCredential = (shapeRandom: Random, valueRandom: Random): 
     }));
   }
   if (has(0.2)) {
-    achievement.resultDescription = [{ id: iri(), type: ['ResultDescription'], name: text(), resultType: 'LetterGrade' }];
+    achievement.resultDescription = [
+      { id: iri(), type: ['ResultDescription'], name: text(), resultType: 'LetterGrade' },
+    ];
   }
 
   const subject: Record<string, unknown> = { type: ['AchievementSubject'] };
   if (has(0.5)) subject.id = iri();
   else {
-    subject.identifier = [{ type: 'IdentityObject', hashed: true, identityHash: `sha256$${'0123456789abcdef'.repeat(4)}`, identityType: 'emailAddress', salt: text() }];
+    subject.identifier = [
+      {
+        type: 'IdentityObject',
+        hashed: true,
+        identityHash: `sha256$${'0123456789abcdef'.repeat(4)}`,
+        identityType: 'emailAddress',
+        salt: text(),
+      },
+    ];
   }
   subject.achievement = achievement;
   if (has(0.2)) subject.result = [{ type: ['Result'], value: text() }];
   if (has(0.2)) subject.narrative = text();
 
   const credential: Record<string, unknown> = {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ],
     id: iri(),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer,
@@ -158,7 +205,11 @@ export const makeRandomCredential = (shapeRandom: Random, valueRandom: Random): 
     // Identical evidence items make blank nodes that only the full RDFC-1.0 algorithm can tell apart.
     const same = has(0.3);
     const first = { type: ['Evidence'], narrative: text() };
-    credential.evidence = Array.from({ length: 1 + count(2) }, () => (same ? { ...first } : { type: ['Evidence'], narrative: text(), ...(has(0.5) ? { id: iri() } : {}) }));
+    credential.evidence = Array.from({ length: 1 + count(2) }, () =>
+      same
+        ? { ...first }
+        : { type: ['Evidence'], narrative: text(), ...(has(0.5) ? { id: iri() } : {}) },
+    );
   }
   return credential;
 };

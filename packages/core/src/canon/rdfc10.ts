@@ -19,7 +19,9 @@ const render = (quad: SlotQuad, label: (blank: number) => string): string => {
   const s = typeof quad.subject === 'number' ? label(quad.subject) : quad.subject;
   const o = typeof quad.object === 'number' ? label(quad.object) : quad.object;
   const g =
-    quad.graph === null ? '' : ' ' + (typeof quad.graph === 'number' ? label(quad.graph) : quad.graph);
+    quad.graph === null
+      ? ''
+      : ' ' + (typeof quad.graph === 'number' ? label(quad.graph) : quad.graph);
   return `${s} ${quad.predicate} ${o}${g} .\n`;
 };
 

@@ -16,7 +16,8 @@ export const MULTIKEY_V1_URL = 'https://w3id.org/security/multikey/v1';
 export const BITSTRING_STATUS_LIST_V1_URL = 'https://www.w3.org/ns/credentials/status/v1';
 
 /** Matches every OB 3.0 context URL the spec allows in `@context[1]`. */
-export const OB_V3_CONTEXT_PATTERN = /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/;
+export const OB_V3_CONTEXT_PATTERN =
+  /^https:\/\/purl\.imsglobal\.org\/spec\/ob\/v3p0\/context(-3\.\d\.\d)*\.json$/;
 
 type ContextModule = { contexts: Map<string, unknown> };
 

@@ -66,5 +66,4 @@ export class AkashiError extends Error {
   }
 }
 
-export const isAkashiError = (value: unknown): value is AkashiError =>
-  value instanceof AkashiError;
+export const isAkashiError = (value: unknown): value is AkashiError => value instanceof AkashiError;

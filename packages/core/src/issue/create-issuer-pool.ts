@@ -5,7 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SigningKey } from '../keys/index.js';
-import type { PoolRequest, PoolResponse, PoolResult, PoolWorkerData } from './issuer-pool-protocol.js';
+import type {
+  PoolRequest,
+  PoolResponse,
+  PoolResult,
+  PoolWorkerData,
+} from './issuer-pool-protocol.js';
 
 export interface CreateIssuerPoolOptions {
   readonly key: SigningKey;
@@ -22,7 +27,10 @@ export interface IssueManyOptions {
 
 export interface IssuerPool {
   /** Issues every credential; results come back in input order, failures as `{ ok: false }`. */
-  issueMany(credentials: readonly Record<string, unknown>[], options?: IssueManyOptions): Promise<PoolResult[]>;
+  issueMany(
+    credentials: readonly Record<string, unknown>[],
+    options?: IssueManyOptions,
+  ): Promise<PoolResult[]>;
   close(): Promise<void>;
 }
 
@@ -38,9 +46,14 @@ export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool =
     pkcs8: new Uint8Array(options.key.privateKey.export({ format: 'der', type: 'pkcs8' })),
     keyType: options.key.type,
     kid: options.key.kid,
-    ...(options.verificationMethod === undefined ? {} : { verificationMethod: options.verificationMethod }),
+    ...(options.verificationMethod === undefined
+      ? {}
+      : { verificationMethod: options.verificationMethod }),
   };
-  const pending = new Map<number, { resolve: (r: PoolResult[]) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: PoolResult[]) => void; reject: (e: unknown) => void }
+  >();
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(workerUrl, { workerData: data });
     worker.on('message', (response: PoolResponse) => {
@@ -60,7 +73,11 @@ export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool =
     new Promise<PoolResult[]>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      const request: PoolRequest = { id, credentials, ...(created === undefined ? {} : { created }) };
+      const request: PoolRequest = {
+        id,
+        credentials,
+        ...(created === undefined ? {} : { created }),
+      };
       const worker = workers[nextWorker++ % workers.length] as Worker;
       worker.postMessage(request);
     });

@@ -56,7 +56,10 @@ const assertValid = (credential: Json): void => {
     const fields = result.errors.map((e) => `${e.path || '/'}: ${e.message}`).join('; ');
     throw new AkashiError(
       'ERR_CREDENTIAL_INVALID',
-      { en: `The credential is not a valid OpenBadgeCredential: ${fields}`, ja: `OpenBadgeCredential として正しくありません: ${fields}` },
+      {
+        en: `The credential is not a valid OpenBadgeCredential: ${fields}`,
+        ja: `OpenBadgeCredential として正しくありません: ${fields}`,
+      },
       { details: { errors: result.errors } },
     );
   }
@@ -84,7 +87,8 @@ export const issueCredential = async (
   credential: Json,
   options: IssueCredentialOptions,
 ): Promise<IssueCredentialResult> => {
-  if (typeof credential !== 'object' || credential === null) throw new TypeError('credential must be an object');
+  if (typeof credential !== 'object' || (credential as unknown) === null)
+    throw new TypeError('credential must be an object');
   if ('proof' in credential) {
     throw new AkashiError('ERR_ISSUE_FAILED', {
       en: 'The credential already carries a proof.',
@@ -102,7 +106,10 @@ export const issueCredential = async (
     });
     return { format: 'jwt', jwt, credential };
   }
-  return { format: 'di', credential: await addDataIntegrityProof(credential, { ...options, canonizer }) };
+  return {
+    format: 'di',
+    credential: await addDataIntegrityProof(credential, { ...options, canonizer }),
+  };
 };
 
 export type AddDataIntegrityProofOptions = Omit<IssueCredentialOptions, 'format'>;

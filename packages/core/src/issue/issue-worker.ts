@@ -24,13 +24,19 @@ parentPort?.on('message', (request: PoolRequest) => {
         const issued = await issueCredential(credential, {
           key,
           canonizer,
-          ...(data.verificationMethod === undefined ? {} : { verificationMethod: data.verificationMethod }),
+          ...(data.verificationMethod === undefined
+            ? {}
+            : { verificationMethod: data.verificationMethod }),
           ...(request.created === undefined ? {} : { created: request.created }),
         });
         results.push({ ok: true, credential: issued.credential });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        results.push({ ok: false, code: typeof code === 'string' ? code : 'ERR_ISSUE_FAILED', message: error instanceof Error ? error.message : String(error) });
+        results.push({
+          ok: false,
+          code: typeof code === 'string' ? code : 'ERR_ISSUE_FAILED',
+          message: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     const response: PoolResponse = { id: request.id, results };

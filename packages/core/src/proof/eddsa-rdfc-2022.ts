@@ -96,14 +96,17 @@ export const verifyEddsaSignature = (
 ): VerifyEddsaProofResult => {
   let signature: Uint8Array;
   try {
-    if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) throw new Error('not base58btc');
+    if (typeof proofValue !== 'string' || !proofValue.startsWith('z'))
+      throw new Error('not base58btc');
     signature = decodeBase58(proofValue.slice(1));
   } catch {
     return { ok: false, reason: 'malformed-proof-value' };
   }
   if (signature.length !== 64) return { ok: false, reason: 'malformed-proof-value' };
   const data = Buffer.concat([sha256(proofCanon), sha256(documentCanon)]);
-  return verify(null, data, publicKey, signature) ? { ok: true } : { ok: false, reason: 'signature-mismatch' };
+  return verify(null, data, publicKey, signature)
+    ? { ok: true }
+    : { ok: false, reason: 'signature-mismatch' };
 };
 
 /** Checks the signature of one eddsa-rdfc-2022 / eddsa-2022 proof with the given public key. */

@@ -14,19 +14,28 @@ export interface JwtChecks {
 
 const PUBLIC_MEMBERS = ['kty', 'crv', 'x', 'y', 'n', 'e'] as const;
 
-const sameKey = (a: Json, b: Json): boolean => PUBLIC_MEMBERS.every((member) => a[member] === b[member]);
+const sameKey = (a: Json, b: Json): boolean =>
+  PUBLIC_MEMBERS.every((member) => a[member] === b[member]);
 
 /** Is the header's `jwk` listed in the JWKS the issuer publishes at /.well-known/jwks.json? */
-const checkJwks = async (jwk: Json, issuer: string, fetchJson: FetchJson | undefined): Promise<VerificationCheck> => {
+const checkJwks = async (
+  jwk: Json,
+  issuer: string,
+  fetchJson: FetchJson | undefined,
+): Promise<VerificationCheck> => {
   let url: string;
   try {
     url = new URL('/.well-known/jwks.json', issuer).href;
-    if (!url.startsWith('https://') && !url.startsWith('http://')) throw new Error('not an http(s) issuer');
+    if (!url.startsWith('https://') && !url.startsWith('http://'))
+      throw new Error('not an http(s) issuer');
   } catch {
     return makeCheck('issuer', 'failed', 'ERR_ISSUER_NOT_AUTHORIZED', { issuer, method: 'jwk' });
   }
   if (fetchJson === undefined) {
-    return makeCheck('issuer', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', { method: url, reason: 'no fetcher configured' });
+    return makeCheck('issuer', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', {
+      method: url,
+      reason: 'no fetcher configured',
+    });
   }
   try {
     const set = (await fetchJson(url)) as { keys?: unknown };
@@ -35,7 +44,10 @@ const checkJwks = async (jwk: Json, issuer: string, fetchJson: FetchJson | undef
       ? makeCheck('issuer', 'passed', 'ISSUER_OK', { issuer })
       : makeCheck('issuer', 'failed', 'ERR_ISSUER_NOT_AUTHORIZED', { issuer, method: 'jwk' });
   } catch (error) {
-    return makeCheck('issuer', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', { method: url, reason: error instanceof Error ? error.message : String(error) });
+    return makeCheck('issuer', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', {
+      method: url,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 };
 
@@ -62,22 +74,37 @@ export const checkJwt = async (
   });
   // A JWT whose signature cannot be checked is still read, so that the report can say why.
   const decoded = decodeJwtCredential(jwt);
-  const readable = decoded.ok ? { credential: decoded.credential as unknown as Json } : {};
-  if (resolveError !== undefined && kid !== undefined) return { ...readable, ...methodFailure(kid, resolveError) };
+  const readable = decoded.ok ? { credential: decoded.credential } : {};
+  if (resolveError !== undefined && kid !== undefined)
+    return { ...readable, ...methodFailure(kid, resolveError) };
   if (!result.ok) {
     return {
       ...readable,
-      proof: makeCheck('proof', 'failed', 'ERR_PROOF_JWT', { reason: result.message.en }, { code: result.code }),
+      proof: makeCheck(
+        'proof',
+        'failed',
+        'ERR_PROOF_JWT',
+        { reason: result.message.en },
+        { code: result.code },
+      ),
       issuer: makeCheck('issuer', 'skipped', 'ISSUER_NOT_CHECKED'),
     };
   }
-  const credential = result.credential as Json;
-  const proof = makeCheck('proof', 'passed', 'PROOF_OK', { suite: `VC-JWT ${String(result.header.alg)}` });
+  const credential: Json = result.credential;
+  const proof = makeCheck('proof', 'passed', 'PROOF_OK', { suite: `VC-JWT ${result.header.alg}` });
   const issuer = issuerIdOf(credential);
-  if (issuer === undefined) return { credential, proof, issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_MISSING') };
+  if (issuer === undefined)
+    return { credential, proof, issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_MISSING') };
   if (resolved !== undefined && kid !== undefined) {
     if (resolved.controller !== issuer) {
-      return { credential, proof, issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_CONTROLLER_MISMATCH', { controller: resolved.controller, issuer }) };
+      return {
+        credential,
+        proof,
+        issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_CONTROLLER_MISMATCH', {
+          controller: resolved.controller,
+          issuer,
+        }),
+      };
     }
     return {
       credential,
@@ -89,9 +116,18 @@ export const checkJwt = async (
   }
   // The key came embedded in the header.
   const jwk = result.header.jwk as Json | undefined;
-  if (jwk === undefined) return { credential, proof, issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_NOT_AUTHORIZED', { issuer, method: 'jwk' }) };
+  if (jwk === undefined)
+    return {
+      credential,
+      proof,
+      issuer: makeCheck('issuer', 'failed', 'ERR_ISSUER_NOT_AUTHORIZED', { issuer, method: 'jwk' }),
+    };
   if (keyProvenance === 'validator-compatible') {
-    return { credential, proof, issuer: makeCheck('issuer', 'passed', 'ISSUER_KEY_IN_FRAGMENT', { issuer }) };
+    return {
+      credential,
+      proof,
+      issuer: makeCheck('issuer', 'passed', 'ISSUER_KEY_IN_FRAGMENT', { issuer }),
+    };
   }
   return { credential, proof, issuer: await checkJwks(jwk, issuer, fetchJson) };
 };

@@ -2,9 +2,13 @@
 import { matchIdentityObject } from '../recipient/index.js';
 import { makeCheck, type VerificationCheck } from './verification-report.js';
 
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+const asList = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined ? [] : [value];
 
-export const checkRecipient = (credential: Record<string, unknown>, recipient: string | undefined): VerificationCheck => {
+export const checkRecipient = (
+  credential: Record<string, unknown>,
+  recipient: string | undefined,
+): VerificationCheck => {
   if (recipient === undefined) return makeCheck('recipient', 'skipped', 'RECIPIENT_NOT_CHECKED');
   const subjects = asList(credential.credentialSubject).filter(
     (s): s is Record<string, unknown> => typeof s === 'object' && s !== null,
@@ -13,7 +17,10 @@ export const checkRecipient = (credential: Record<string, unknown>, recipient: s
     (subject) =>
       subject.id === recipient ||
       asList(subject.identifier).some(
-        (identity) => typeof identity === 'object' && identity !== null && matchIdentityObject(identity as never, recipient),
+        (identity) =>
+          typeof identity === 'object' &&
+          identity !== null &&
+          matchIdentityObject(identity, recipient),
       ),
   );
   return matches

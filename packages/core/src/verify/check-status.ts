@@ -13,7 +13,10 @@ export type LoadedStatusList =
   | { readonly ok: true; readonly credential: Json }
   | { readonly ok: false; readonly check: VerificationCheck };
 
-export type LoadStatusList = (url: string, credentialIssuer: string | undefined) => Promise<LoadedStatusList>;
+export type LoadStatusList = (
+  url: string,
+  credentialIssuer: string | undefined,
+) => Promise<LoadedStatusList>;
 
 const asList = (value: unknown): Json[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
@@ -30,12 +33,16 @@ export const checkStatus = async (
   const outcomes: VerificationCheck[] = [];
   for (const entry of entries) {
     if (entry.type !== 'BitstringStatusListEntry') {
-      outcomes.push(makeCheck('status', 'skipped', 'STATUS_UNSUPPORTED', { type: String(entry.type) }));
+      outcomes.push(
+        makeCheck('status', 'skipped', 'STATUS_UNSUPPORTED', { type: String(entry.type) }),
+      );
       continue;
     }
     const url = entry.statusListCredential;
     if (typeof url !== 'string') {
-      outcomes.push(makeCheck('status', 'failed', 'ERR_STATUS_MALFORMED', { reason: 'statusListCredential' }));
+      outcomes.push(
+        makeCheck('status', 'failed', 'ERR_STATUS_MALFORMED', { reason: 'statusListCredential' }),
+      );
       continue;
     }
     const list = await loadStatusList(url, issuer);
@@ -45,17 +52,37 @@ export const checkStatus = async (
     }
     const result = checkStatusEntry(entry, list.credential);
     if (!result.ok) {
-      outcomes.push(makeCheck('status', 'failed', 'ERR_STATUS_MALFORMED', { reason: result.message.en }, { code: result.code }));
+      outcomes.push(
+        makeCheck(
+          'status',
+          'failed',
+          'ERR_STATUS_MALFORMED',
+          { reason: result.message.en },
+          { code: result.code },
+        ),
+      );
     } else if (result.set && result.purpose === 'revocation') {
-      outcomes.push(makeCheck('status', 'failed', 'STATUS_REVOKED', {}, { statusListCredential: url }));
+      outcomes.push(
+        makeCheck('status', 'failed', 'STATUS_REVOKED', {}, { statusListCredential: url }),
+      );
     } else if (result.set && result.purpose === 'suspension') {
-      outcomes.push(makeCheck('status', 'failed', 'STATUS_SUSPENDED', {}, { statusListCredential: url }));
+      outcomes.push(
+        makeCheck('status', 'failed', 'STATUS_SUSPENDED', {}, { statusListCredential: url }),
+      );
     } else {
       outcomes.push(makeCheck('status', 'passed', 'STATUS_OK'));
     }
   }
   // The most serious outcome speaks for the credential: revoked, then suspended, then the rest.
-  const order = ['STATUS_REVOKED', 'STATUS_SUSPENDED', 'ERR_STATUS_MALFORMED', 'ERR_STATUS_LIST_INVALID', 'ERR_STATUS_UNREACHABLE', 'STATUS_OK', 'STATUS_UNSUPPORTED'];
+  const order = [
+    'STATUS_REVOKED',
+    'STATUS_SUSPENDED',
+    'ERR_STATUS_MALFORMED',
+    'ERR_STATUS_LIST_INVALID',
+    'ERR_STATUS_UNREACHABLE',
+    'STATUS_OK',
+    'STATUS_UNSUPPORTED',
+  ];
   outcomes.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
   return outcomes[0] as VerificationCheck;
 };

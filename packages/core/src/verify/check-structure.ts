@@ -10,7 +10,11 @@ import { makeCheck, type VerificationCheck } from './verification-report.js';
 
 type Json = Record<string, unknown>;
 
-const EXTENSION_TYPES = ['1EdTechJsonSchemaValidator2019', '1EdTechRevocationList', '1EdTechCredentialRefresh'];
+const EXTENSION_TYPES = [
+  '1EdTechJsonSchemaValidator2019',
+  '1EdTechRevocationList',
+  '1EdTechCredentialRefresh',
+];
 
 const collectTypes = (value: unknown, into: Set<string>): void => {
   if (Array.isArray(value)) {
@@ -27,7 +31,8 @@ const collectTypes = (value: unknown, into: Set<string>): void => {
 
 export const checkContext = (credential: Json): VerificationCheck => {
   const context = credential['@context'];
-  if (!Array.isArray(context) || context.length < 2) return makeCheck('context', 'failed', 'ERR_CONTEXT_MISSING');
+  if (!Array.isArray(context) || context.length < 2)
+    return makeCheck('context', 'failed', 'ERR_CONTEXT_MISSING');
   if (context[0] !== CREDENTIALS_V2_URL && context[0] !== CREDENTIALS_V1_URL) {
     return makeCheck('context', 'failed', 'ERR_CONTEXT_VC_FIRST');
   }
@@ -38,20 +43,27 @@ export const checkContext = (credential: Json): VerificationCheck => {
   collectTypes(credential, types);
   const needsExtensions = EXTENSION_TYPES.find((type) => types.has(type));
   if (needsExtensions !== undefined && !context.includes(OB_V3_EXTENSIONS_URL)) {
-    return makeCheck('context', 'failed', 'ERR_CONTEXT_EXTENSIONS_MISSING', { type: needsExtensions });
+    return makeCheck('context', 'failed', 'ERR_CONTEXT_EXTENSIONS_MISSING', {
+      type: needsExtensions,
+    });
   }
   return makeCheck('context', 'passed', 'CONTEXT_OK');
 };
 
 const typeList = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((t) => typeof t === 'string') : [];
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.filter((t) => typeof t === 'string')
+      : [];
 
 export type CredentialKind = 'achievement' | 'endorsement';
 
 export const credentialKind = (credential: Json): CredentialKind | undefined => {
   const types = typeList(credential.type);
   if (!types.includes('VerifiableCredential')) return undefined;
-  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) return 'achievement';
+  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential'))
+    return 'achievement';
   if (types.includes('EndorsementCredential')) return 'endorsement';
   return undefined;
 };
@@ -77,7 +89,9 @@ export const checkSchema = (original: Json): VerificationCheck => {
   const kind = credentialKind(credential);
   if (kind === undefined) return makeCheck('schema', 'failed', 'ERR_SCHEMA_TYPE');
   const result =
-    kind === 'achievement' ? validateOpenBadgeCredential(credential) : validateEndorsementCredential(credential);
+    kind === 'achievement'
+      ? validateOpenBadgeCredential(credential)
+      : validateEndorsementCredential(credential);
   if (result.ok) return makeCheck('schema', 'passed', 'SCHEMA_OK');
   const reason = result.errors
     .slice(0, 5)

@@ -7,12 +7,16 @@ const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[
 const parseDate = (value: unknown): number | undefined =>
   typeof value === 'string' && DATE_TIME_STAMP.test(value) ? Date.parse(value) : undefined;
 
-export const checkValidity = (credential: Record<string, unknown>, now: Date): VerificationCheck => {
+export const checkValidity = (
+  credential: Record<string, unknown>,
+  now: Date,
+): VerificationCheck => {
   const v1 = credential.validFrom === undefined && credential.issuanceDate !== undefined;
   const fromProperty = v1 ? 'issuanceDate' : 'validFrom';
-  const untilProperty = v1 || credential.validUntil === undefined && credential.expirationDate !== undefined
-    ? 'expirationDate'
-    : 'validUntil';
+  const untilProperty =
+    v1 || (credential.validUntil === undefined && credential.expirationDate !== undefined)
+      ? 'expirationDate'
+      : 'validUntil';
   const fromValue = credential[fromProperty];
   const untilValue = credential[untilProperty];
   if (fromValue === undefined) return makeCheck('validity', 'failed', 'ERR_VALIDITY_MISSING');
@@ -25,9 +29,14 @@ export const checkValidity = (credential: Record<string, unknown>, now: Date): V
     return makeCheck('validity', 'failed', 'ERR_VALIDITY_MALFORMED', { property: untilProperty });
   }
   const time = now.getTime();
-  if (time < from) return makeCheck('validity', 'failed', 'ERR_VALIDITY_NOT_YET_VALID', { date: String(fromValue) });
+  if (time < from)
+    return makeCheck('validity', 'failed', 'ERR_VALIDITY_NOT_YET_VALID', {
+      date: typeof fromValue === 'string' ? fromValue : '',
+    });
   if (until !== undefined && time > until) {
-    return makeCheck('validity', 'failed', 'ERR_VALIDITY_EXPIRED', { date: String(untilValue) });
+    return makeCheck('validity', 'failed', 'ERR_VALIDITY_EXPIRED', {
+      date: typeof untilValue === 'string' ? untilValue : '',
+    });
   }
   return makeCheck('validity', 'passed', 'VALIDITY_OK');
 };

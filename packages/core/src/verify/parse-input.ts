@@ -24,8 +24,10 @@ export const DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024;
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 
-const fail = (code: Parameters<typeof makeCheck>[2], params: Record<string, string | number> = {}) =>
-  ({ ok: false, check: makeCheck('parse', 'failed', code, params) }) as const;
+const fail = (
+  code: Parameters<typeof makeCheck>[2],
+  params: Record<string, string | number> = {},
+) => ({ ok: false, check: makeCheck('parse', 'failed', code, params) }) as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,7 +40,9 @@ const parseText = (text: string, format: CredentialFormat): ParsedInput => {
       ok: true,
       format: format === 'json' ? 'jwt' : format,
       jwt: trimmed,
-      check: makeCheck('parse', 'passed', 'PARSE_OK', { format: format === 'json' ? 'VC-JWT' : format.toUpperCase() }),
+      check: makeCheck('parse', 'passed', 'PARSE_OK', {
+        format: format === 'json' ? 'VC-JWT' : format.toUpperCase(),
+      }),
     };
   }
   let value: unknown;
@@ -48,28 +52,44 @@ const parseText = (text: string, format: CredentialFormat): ParsedInput => {
     if (!trimmed.startsWith('{') && !trimmed.startsWith('[') && format === 'json') {
       return fail('ERR_PARSE_UNKNOWN_FORMAT');
     }
-    return fail('ERR_PARSE_JSON', { reason: error instanceof Error ? error.message : String(error) });
+    return fail('ERR_PARSE_JSON', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   if (!isObject(value)) return fail('ERR_PARSE_NOT_OBJECT');
   return {
     ok: true,
     format,
     credential: value,
-    check: makeCheck('parse', 'passed', 'PARSE_OK', { format: format === 'json' ? 'JSON' : format.toUpperCase() }),
+    check: makeCheck('parse', 'passed', 'PARSE_OK', {
+      format: format === 'json' ? 'JSON' : format.toUpperCase(),
+    }),
   };
 };
 
 const looksLikeSvg = (bytes: Uint8Array): boolean => {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const head = Buffer.from(bytes.subarray(0, 1024))
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return head.startsWith('<') && /<svg[\s>]/i.test(Buffer.from(bytes).toString('utf8'));
 };
 
-export const parseVerifyInput = (input: VerifyInput, maxBytes = DEFAULT_MAX_INPUT_BYTES): ParsedInput => {
+export const parseVerifyInput = (
+  input: VerifyInput,
+  maxBytes = DEFAULT_MAX_INPUT_BYTES,
+): ParsedInput => {
   if (isObject(input) && !(input instanceof Uint8Array)) {
-    return { ok: true, format: 'json', credential: input, check: makeCheck('parse', 'passed', 'PARSE_OK', { format: 'JSON' }) };
+    return {
+      ok: true,
+      format: 'json',
+      credential: input,
+      check: makeCheck('parse', 'passed', 'PARSE_OK', { format: 'JSON' }),
+    };
   }
   if (typeof input === 'string') {
-    if (Buffer.byteLength(input, 'utf8') > maxBytes) return fail('ERR_PARSE_TOO_LARGE', { limit: maxBytes });
+    if (Buffer.byteLength(input, 'utf8') > maxBytes)
+      return fail('ERR_PARSE_TOO_LARGE', { limit: maxBytes });
     return parseText(input, 'json');
   }
   if (!(input instanceof Uint8Array)) return fail('ERR_PARSE_UNKNOWN_FORMAT');
@@ -81,8 +101,11 @@ export const parseVerifyInput = (input: VerifyInput, maxBytes = DEFAULT_MAX_INPU
       const baked = extractBaked(input);
       return parseText(baked.payload, baked.imageType);
     } catch (error) {
-      if (isAkashiError(error) && error.code === 'ERR_BAKE_NO_CREDENTIAL') return fail('ERR_PARSE_NO_CREDENTIAL');
-      return fail('ERR_PARSE_IMAGE', { reason: error instanceof Error ? error.message : String(error) });
+      if (isAkashiError(error) && error.code === 'ERR_BAKE_NO_CREDENTIAL')
+        return fail('ERR_PARSE_NO_CREDENTIAL');
+      return fail('ERR_PARSE_IMAGE', {
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const text = Buffer.from(input).toString('utf8');

@@ -15,7 +15,9 @@ export const issuerIdOf = (credential: Record<string, unknown>): string | undefi
 };
 
 /** `https://issuer.example/x#z6Mk…`: the key in the fragment and the URL before it. */
-export const decodeFragmentKey = (method: string): { publicKey: KeyObject; controller: string } | undefined => {
+export const decodeFragmentKey = (
+  method: string,
+): { publicKey: KeyObject; controller: string } | undefined => {
   const hash = method.indexOf('#');
   if (hash < 0 || !/^https?:\/\//.test(method)) return undefined;
   try {
@@ -35,12 +37,24 @@ export const methodFailure = (
   if (isAkashiError(error)) {
     switch (error.code) {
       case 'ERR_FETCH_FAILED':
-        return { proof: makeCheck('proof', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', { method, reason }), issuer };
+        return {
+          proof: makeCheck('proof', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', { method, reason }),
+          issuer,
+        };
       case 'ERR_DID_UNSUPPORTED':
-        return { proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_UNSUPPORTED', { method }), issuer };
+        return {
+          proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_UNSUPPORTED', { method }),
+          issuer,
+        };
       default:
-        return { proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_INVALID', { method, reason }), issuer };
+        return {
+          proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_INVALID', { method, reason }),
+          issuer,
+        };
     }
   }
-  return { proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_INVALID', { method, reason }), issuer };
+  return {
+    proof: makeCheck('proof', 'failed', 'ERR_PROOF_METHOD_INVALID', { method, reason }),
+    issuer,
+  };
 };

@@ -19,7 +19,10 @@ const TESTLIST_URL =
 
 // The validator test fetches `testlist` from GitHub; here the injected fetcher serves the same file.
 const fetchJson = (url: string): Promise<unknown> => {
-  if (url === TESTLIST_URL) return Promise.resolve(JSON.parse(readFileSync(new URL('bit-string-list/testlist', ob30), 'utf8')));
+  if (url === TESTLIST_URL)
+    return Promise.resolve(
+      JSON.parse(readFileSync(new URL('bit-string-list/testlist', ob30), 'utf8')),
+    );
   return Promise.reject(new Error(`offline test: ${url} is not served`));
 };
 

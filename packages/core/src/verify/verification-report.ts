@@ -72,7 +72,13 @@ export const makeCheck = (
   ...(details === undefined ? {} : { details }),
 });
 
-const INTEGRITY_CHECKS: ReadonlySet<CheckName> = new Set(['context', 'jsonld', 'schema', 'proof', 'issuer']);
+const INTEGRITY_CHECKS: ReadonlySet<CheckName> = new Set([
+  'context',
+  'jsonld',
+  'schema',
+  'proof',
+  'issuer',
+]);
 
 /** The verdict follows from the checks: integrity first, then status, then dates. */
 export const decideStatus = (checks: readonly VerificationCheck[]): VerificationStatus => {
