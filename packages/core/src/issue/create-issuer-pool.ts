@@ -34,10 +34,17 @@ export interface IssuerPool {
   close(): Promise<void>;
 }
 
-const workerUrl = new URL(
-  import.meta.url.endsWith('.ts') ? './issue-worker.ts' : './issue-worker.js',
-  import.meta.url,
-);
+// Built code runs the built worker; the TypeScript sources (under tests) load it through tsx.
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(fromSource ? './issue-worker.ts' : './issue-worker.js', import.meta.url);
+
+const startWorker = (workerData: PoolWorkerData): Worker =>
+  fromSource
+    ? new Worker(
+        `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`,
+        { eval: true, workerData },
+      )
+    : new Worker(workerUrl, { workerData });
 
 export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool => {
   const count = Math.max(1, options.workers ?? availableParallelism());
@@ -55,7 +62,7 @@ export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool =
     { resolve: (r: PoolResult[]) => void; reject: (e: unknown) => void }
   >();
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(workerUrl, { workerData: data });
+    const worker = startWorker(data);
     worker.on('message', (response: PoolResponse) => {
       pending.get(response.id)?.resolve(response.results);
       pending.delete(response.id);
