@@ -1,0 +1,263 @@
+/** The help of every command, in English and Japanese. */
+import type { LocalizedMessage } from '@akashi/core';
+
+export type HelpTopic =
+  'akashi' | 'keys' | 'keys generate' | 'issue' | 'verify' | 'bake' | 'extract';
+
+const EXIT_STATUS_EN = `Exit status:
+  0  success (verify: the credential is valid)
+  1  the operation failed, or the credential is not valid (invalid, revoked, suspended,
+     expired, not yet valid, indeterminate)
+  2  bad usage, or input that cannot be used (missing file, not JSON, not a credential,
+     not a PNG/SVG image, malformed key or achievement)`;
+
+const EXIT_STATUS_JA = `終了ステータス:
+  0  成功（verify では資格情報が有効）
+  1  処理に失敗した、または資格情報が有効でない（無効・失効・一時停止・期限切れ・
+     有効期間前・判定不能）
+  2  使い方の誤り、または使えない入力（ファイルがない、JSON でない、資格情報でない、
+     PNG/SVG 画像でない、鍵やアチーブメントの形式が正しくない）`;
+
+const AKASHI: LocalizedMessage = {
+  en: `akashi: Open Badges 3.0 on the command line
+
+Usage: akashi <command> [options]
+
+Commands:
+  keys generate   Generate a signing key (Ed25519, P-256 or RSA) as a private JWK file
+  issue           Issue a signed OpenBadgeCredential (Data Integrity or VC-JWT)
+  verify          Verify a credential: JSON, VC-JWT, or a baked PNG/SVG badge
+  bake            Bake a credential into a PNG or SVG image
+  extract         Print the credential baked into a PNG or SVG image
+
+Global options:
+  --lang ja|en    Language of all messages (default: Japanese when LC_ALL, LC_MESSAGES
+                  or LANG starts with "ja", else English)
+  -h, --help      Show help; also "akashi help <command>" and "akashi <command> --help"
+  --version       Print the version
+
+${EXIT_STATUS_EN}`,
+  ja: `akashi: コマンドラインで扱う Open Badges 3.0
+
+使い方: akashi <コマンド> [オプション]
+
+コマンド:
+  keys generate   署名鍵（Ed25519・P-256・RSA）を作り、秘密鍵の JWK ファイルに保存する
+  issue           署名付きの OpenBadgeCredential を発行する（Data Integrity または VC-JWT）
+  verify          資格情報を検証する（JSON・VC-JWT・バッジ画像 PNG/SVG）
+  bake            資格情報を PNG または SVG 画像に焼き込む
+  extract         PNG または SVG 画像に焼き込まれた資格情報を取り出す
+
+共通オプション:
+  --lang ja|en    表示言語（既定: LC_ALL・LC_MESSAGES・LANG が "ja" で始まれば日本語、
+                  それ以外は英語）
+  -h, --help      ヘルプを表示（"akashi help <コマンド>"、"akashi <コマンド> --help" も可）
+  --version       バージョンを表示
+
+${EXIT_STATUS_JA}`,
+};
+
+const KEYS: LocalizedMessage = {
+  en: `Usage: akashi keys <subcommand>
+
+Subcommands:
+  generate   Generate a signing key as a private JWK file (see akashi keys generate --help)`,
+  ja: `使い方: akashi keys <サブコマンド>
+
+サブコマンド:
+  generate   署名鍵を作り、秘密鍵の JWK ファイルに保存する（akashi keys generate --help を参照）`,
+};
+
+const KEYS_GENERATE: LocalizedMessage = {
+  en: `Usage: akashi keys generate --type ed25519|p256|rsa --out KEY.json [--force]
+
+Generates a signing key and writes it as a private JWK (with "kid" and "alg") that only you can
+read (mode 0600). Prints the public JWK and, for Ed25519 and P-256 keys, the did:key.
+
+Key types:
+  ed25519   EdDSA: Data Integrity proofs (eddsa-rdfc-2022) and VC-JWT
+  p256      ES256 (P-256): VC-JWT only
+  rsa       RS256 (2048 bits): VC-JWT only; has no did:key
+
+Options:
+  --type TYPE      The key type (required)
+  -o, --out FILE   Where to write the private JWK (required)
+  --force          Replace FILE if it exists (refused otherwise)`,
+  ja: `使い方: akashi keys generate --type ed25519|p256|rsa --out KEY.json [--force]
+
+署名鍵を作り、"kid" と "alg" 付きの秘密鍵 JWK として、本人だけが読めるファイル（モード 0600）に
+書き込みます。公開鍵の JWK と、Ed25519・P-256 鍵では did:key も表示します。
+
+鍵の種類:
+  ed25519   EdDSA: Data Integrity 署名（eddsa-rdfc-2022）と VC-JWT
+  p256      ES256（P-256）: VC-JWT のみ
+  rsa       RS256（2048 ビット）: VC-JWT のみ。did:key はありません
+
+オプション:
+  --type 種類        鍵の種類（必須）
+  -o, --out ファイル   秘密鍵 JWK の書き込み先（必須）
+  --force            ファイルが既にあれば置き換える（指定しなければ上書きしません）`,
+};
+
+const ISSUE: LocalizedMessage = {
+  en: `Usage: akashi issue --key KEY.json --achievement ACHIEVEMENT.json --recipient EMAIL [options]
+
+Issues an OpenBadgeCredential that awards the achievement to the recipient, signed with the key.
+Prints the credential (JSON for di, the compact JWT for jwt) or writes it to --out.
+
+Required:
+  --key FILE            The issuer's private JWK (from akashi keys generate)
+  --achievement FILE    The Achievement as JSON: id, name, description, criteria, image, ...
+  --recipient EMAIL     The recipient's e-mail address; the credential carries it as a salted
+                        SHA-256 hash (an IdentityObject), not in plain text
+
+Options:
+  --issuer-id URI       The issuer's id (a DID or an https URL). Default: the key's did:key
+                        (Ed25519 and P-256 keys; an RSA key needs --issuer-id)
+  --issuer-name NAME    The issuer's display name (default: the achievement creator's name,
+                        else the issuer id)
+  --format di|jwt       di (default): an embedded DataIntegrityProof, eddsa-rdfc-2022, Ed25519
+                        keys only. jwt: a VC-JWT signed with EdDSA, ES256 or RS256
+  --subject-id URI      credentialSubject.id, e.g. the holder's DID. A VC-JWT needs one (its
+                        "sub" claim): without this option --format jwt uses mailto:EMAIL, which
+                        puts the address in the credential in plain text. di needs none.
+  --valid-from DATE     validFrom, a date-time with a time zone (default: now)
+  --valid-until DATE    validUntil, a date-time with a time zone (default: none)
+  -o, --out FILE        Write the credential to FILE instead of standard output
+
+akashi verify checks a did:key issuer offline. A credential whose issuer is an https URL or a
+did:web is signed correctly, but verifies only once its key can be fetched (not yet supported).`,
+  ja: `使い方: akashi issue --key KEY.json --achievement ACHIEVEMENT.json --recipient メール [オプション]
+
+アチーブメントを受領者に授与する OpenBadgeCredential を発行し、鍵で署名します。
+資格情報（di は JSON、jwt はコンパクト形式の JWT）を表示するか、--out のファイルに書き込みます。
+
+必須:
+  --key ファイル          発行者の秘密鍵 JWK（akashi keys generate で作成）
+  --achievement ファイル  アチーブメントの JSON（id・name・description・criteria・image など）
+  --recipient メール      受領者のメールアドレス。資格情報には平文ではなく、ソルト付き SHA-256
+                          ハッシュ（IdentityObject）として記録されます
+
+オプション:
+  --issuer-id URI       発行者の ID（DID または https の URL）。既定: 鍵の did:key
+                        （Ed25519・P-256 鍵。RSA 鍵では --issuer-id が必要）
+  --issuer-name 名前     発行者の表示名（既定: アチーブメント作成者の名前、なければ発行者 ID）
+  --format di|jwt       di（既定）: 埋め込み DataIntegrityProof（eddsa-rdfc-2022、Ed25519 鍵のみ）。
+                        jwt: EdDSA・ES256・RS256 で署名した VC-JWT
+  --subject-id URI      credentialSubject.id（例: 所持者の DID）。VC-JWT には必須（"sub" クレーム）で、
+                        指定しなければ --format jwt は mailto:メール を使うため、メールアドレスが
+                        平文で資格情報に入ります。di では不要です
+  --valid-from 日時      validFrom（タイムゾーン付き日時。既定: 現在）
+  --valid-until 日時     validUntil（タイムゾーン付き日時。既定: なし）
+  -o, --out ファイル      標準出力ではなくファイルに書き込む
+
+akashi verify は did:key の発行者をオフラインで確認します。発行者が https の URL や did:web の
+資格情報は正しく署名されますが、鍵を取得できるようになるまで（未対応）検証は完了しません。`,
+};
+
+const VERIFY: LocalizedMessage = {
+  en: `Usage: akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...
+
+Verifies a credential and reports every check. INPUT is a file (credential JSON, a compact
+VC-JWT, a baked PNG or SVG badge) or - for standard input.
+
+Options:
+  --json                    Print the whole verification report as JSON
+  --recipient VALUE         Also check that the credential was issued to this e-mail
+                            address, URL or DID
+  --allow-host HOST[:PORT]  Repeatable. Accepted and recorded for the network access to come;
+                            this version never fetches anything
+
+Marks: ✓ passed  ✗ failed  – skipped  ! could not be completed
+
+Verification is offline and strict. did:key issuers are checked completely. Keys on https URLs
+or did:web, and status lists, cannot be fetched yet: such credentials are "indeterminate"
+(exit 1). This includes badges whose key is an https "...#z6Mk..." URL (as in the 1EdTech
+validator's samples): the issuer has not confirmed that key, so strict mode does not trust it.
+
+Exit status:
+  0  valid
+  1  invalid, revoked, suspended, expired, not yet valid or indeterminate
+  2  unreadable input (missing file; not JSON, a JWT, or a PNG/SVG image; an image without a
+     baked credential) or bad usage. A JSON object that is not a credential, such as {}, is
+     readable: it is "invalid" (exit 1).`,
+  ja: `使い方: akashi verify 入力 [--json] [--recipient 値] [--allow-host ホスト[:ポート]]...
+
+資格情報を検証し、すべての確認項目を報告します。入力はファイル（資格情報の JSON、コンパクト形式の
+VC-JWT、焼き込み済みの PNG・SVG バッジ）か、標準入力を表す - です。
+
+オプション:
+  --json                      検証レポート全体を JSON で表示する
+  --recipient 値              資格情報がこのメールアドレス・URL・DID に発行されたものかも確認する
+  --allow-host ホスト[:ポート]   複数指定可。今後のネットワーク対応のために受け付けて記録しますが、
+                              このバージョンは何も取得しません
+
+記号: ✓ 合格  ✗ 不合格  – 省略  ! 確認できず
+
+検証はオフラインかつ厳格に行います。did:key の発行者は完全に確認できます。https の URL や did:web
+にある鍵と状態リストはまだ取得できないため、その資格情報は「判定不能」（終了ステータス 1）です。
+鍵が https の "...#z6Mk..." という URL のバッジ（1EdTech 検証ツールのサンプルなど）も同様です。
+発行者がその鍵を確認していないため、厳格モードでは信用しません。
+
+終了ステータス:
+  0  有効
+  1  無効・失効・一時停止・期限切れ・有効期間前・判定不能
+  2  読み取れない入力（ファイルがない、JSON・JWT・PNG/SVG 画像のいずれでもない、画像に資格情報が
+     焼き込まれていない）または使い方の誤り。{} のように資格情報でない JSON オブジェクトは
+     読み取れるので「無効」（終了ステータス 1）です。`,
+};
+
+const BAKE: LocalizedMessage = {
+  en: `Usage: akashi bake --image IMAGE --credential FILE --out OUT
+
+Bakes a credential into a PNG (an iTXt chunk "openbadgecredential") or an SVG
+(<openbadges:credential>) image, as Open Badges 3.0 specifies. The image type is told by
+content, not by file name. FILE holds the credential as JSON (with an embedded proof) or as a
+compact VC-JWT.
+
+Options (all required):
+  --image IMAGE        The plain PNG or SVG badge image
+  --credential FILE    The credential to bake
+  -o, --out OUT        Where to write the baked image`,
+  ja: `使い方: akashi bake --image 画像 --credential ファイル --out 出力
+
+Open Badges 3.0 の仕様どおり、資格情報を PNG（iTXt チャンク "openbadgecredential"）または
+SVG（<openbadges:credential>）画像に焼き込みます。画像の種類はファイル名ではなく内容で判定します。
+ファイルには資格情報を JSON（埋め込み署名付き）またはコンパクト形式の VC-JWT で入れてください。
+
+オプション（すべて必須）:
+  --image 画像            焼き込む前の PNG または SVG のバッジ画像
+  --credential ファイル   焼き込む資格情報
+  -o, --out 出力          焼き込んだ画像の書き込み先`,
+};
+
+const EXTRACT: LocalizedMessage = {
+  en: `Usage: akashi extract IMAGE [--out FILE]
+
+Prints the credential baked into a PNG or SVG badge: JSON or a compact JWT (for an Open
+Badges 2.0 hosted badge, the assertion URL). IMAGE may be - for standard input.
+
+Options:
+  -o, --out FILE   Write the payload to FILE instead of standard output
+
+Exit status: 0 found; 1 the image carries no credential; 2 not a readable PNG or SVG image.`,
+  ja: `使い方: akashi extract 画像 [--out ファイル]
+
+PNG または SVG のバッジに焼き込まれた資格情報（JSON またはコンパクト形式の JWT。Open Badges 2.0 の
+ホスト型バッジではアサーションの URL）を表示します。画像に - を指定すると標準入力から読みます。
+
+オプション:
+  -o, --out ファイル   標準出力ではなくファイルに書き込む
+
+終了ステータス: 0 取り出せた、1 画像に資格情報がない、2 読み取れる PNG・SVG 画像ではない。`,
+};
+
+export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
+  akashi: AKASHI,
+  keys: KEYS,
+  'keys generate': KEYS_GENERATE,
+  issue: ISSUE,
+  verify: VERIFY,
+  bake: BAKE,
+  extract: EXTRACT,
+};
