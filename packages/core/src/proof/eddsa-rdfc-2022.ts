@@ -93,17 +93,23 @@ export const verifyEddsaSignature = (
   documentCanon: string,
   proofValue: unknown,
   publicKey: KeyObject,
+): VerifyEddsaProofResult =>
+  checkSignature(Buffer.concat([sha256(proofCanon), sha256(documentCanon)]), proofValue, publicKey);
+
+/** A 64-byte signature from a base58btc (`z…`) proof value, or `undefined`. */
+const decodeProofValue = (value: unknown): Uint8Array | undefined => {
+  if (typeof value !== 'string' || !/^z[1-9A-HJ-NP-Za-km-z]+$/.test(value)) return undefined;
+  const signature = decodeBase58(value.slice(1));
+  return signature?.length === 64 ? signature : undefined;
+};
+
+const checkSignature = (
+  data: Buffer,
+  proofValue: unknown,
+  publicKey: KeyObject,
 ): VerifyEddsaProofResult => {
-  let signature: Uint8Array;
-  try {
-    if (typeof proofValue !== 'string' || !proofValue.startsWith('z'))
-      throw new Error('not base58btc');
-    signature = decodeBase58(proofValue.slice(1));
-  } catch {
-    return { ok: false, reason: 'malformed-proof-value' };
-  }
-  if (signature.length !== 64) return { ok: false, reason: 'malformed-proof-value' };
-  const data = Buffer.concat([sha256(proofCanon), sha256(documentCanon)]);
+  const signature = decodeProofValue(proofValue);
+  if (signature === undefined) return { ok: false, reason: 'malformed-proof-value' };
   return verify(null, data, publicKey, signature)
     ? { ok: true }
     : { ok: false, reason: 'signature-mismatch' };
@@ -116,17 +122,11 @@ export const verifyEddsaRdfc2022Proof = async (
   publicKey: KeyObject,
   canonizer: Canonizer,
 ): Promise<VerifyEddsaProofResult> => {
-  const value = proof.proofValue;
-  let signature: Uint8Array;
-  try {
-    if (typeof value !== 'string' || !value.startsWith('z')) throw new Error('not base58btc');
-    signature = decodeBase58(value.slice(1));
-  } catch {
+  if (decodeProofValue(proof.proofValue) === undefined)
     return { ok: false, reason: 'malformed-proof-value' };
-  }
-  if (signature.length !== 64) return { ok: false, reason: 'malformed-proof-value' };
-  const data = await hashEddsaRdfc2022(document, proof, canonizer);
-  return verify(null, data, publicKey, signature)
-    ? { ok: true }
-    : { ok: false, reason: 'signature-mismatch' };
+  return checkSignature(
+    await hashEddsaRdfc2022(document, proof, canonizer),
+    proof.proofValue,
+    publicKey,
+  );
 };

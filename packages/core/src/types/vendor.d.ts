@@ -32,5 +32,6 @@ declare module 'rdf-canonize' {
 
 declare module 'base58-universal' {
   export function encode(input: Uint8Array, maxline?: number): string;
-  export function decode(input: string): Uint8Array;
+  /** `undefined` for a character outside the alphabet. */
+  export function decode(input: string): Uint8Array | undefined;
 }

@@ -126,7 +126,7 @@ export const checkJwt = async (
     return {
       credential,
       proof,
-      issuer: makeCheck('issuer', 'passed', 'ISSUER_KEY_IN_FRAGMENT', { issuer }),
+      issuer: makeCheck('issuer', 'passed', 'ISSUER_KEY_EMBEDDED', { issuer }),
     };
   }
   return { credential, proof, issuer: await checkJwks(jwk, issuer, fetchJson) };

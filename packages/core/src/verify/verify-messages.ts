@@ -107,6 +107,10 @@ const MESSAGES = {
     'The key is taken from the verification method URL itself; the issuer {issuer} did not confirm it (1EdTech validator compatibility).',
     '鍵を検証メソッド URL から直接取得しました。発行者 {issuer} による確認はありません（1EdTech 検証ツール互換）。',
   ],
+  ISSUER_KEY_EMBEDDED: [
+    'The key is embedded in the VC-JWT header; the issuer {issuer} did not confirm it (1EdTech validator compatibility).',
+    '鍵は VC-JWT のヘッダーに埋め込まれたものです。発行者 {issuer} による確認はありません（1EdTech 検証ツール互換）。',
+  ],
   ISSUER_UNCONFIRMED: [
     'The issuer {issuer} is not a resolvable identifier, so the key of {controller} cannot be tied to it (1EdTech validator compatibility).',
     '発行者 {issuer} は解決できる識別子ではないため、{controller} の鍵と結び付けられません（1EdTech 検証ツール互換）。',
