@@ -1,0 +1,26 @@
+/**
+ * The contract of Akashi's one outbound HTTP path. Everything remote (hosted assertions,
+ * profiles, keys, DID documents, status and revocation lists, schemas, images) is fetched
+ * through a `FetchDocument`; the guarded implementation lives beside this file.
+ */
+
+export interface FetchedDocument {
+  /** The final URL, after redirects. */
+  readonly url: string;
+  /** Any HTTP status is returned (410 Gone means "revoked" for OB 2.0 hosted badges). */
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: Uint8Array;
+}
+
+export interface FetchDocumentOptions {
+  /** The Accept header; default `application/ld+json, application/json;q=0.9, *\/*;q=0.1`. */
+  readonly accept?: string;
+}
+
+/**
+ * Fetches a document. Resolves for every HTTP status; rejects only with an `AkashiError`
+ * `ERR_FETCH_FAILED` (transport failure, timeout, size cap, refused address, too many
+ * redirects), whose `details.reason` says which.
+ */
+export type FetchDocument = (url: string, options?: FetchDocumentOptions) => Promise<FetchedDocument>;
