@@ -14,5 +14,6 @@ export * from './models/index.js';
 export * from './recipient/index.js';
 export * from './status/index.js';
 export * from './bake/index.js';
+export * from './fetch/index.js';
 export * from './issue/index.js';
 export * from './verify/index.js';

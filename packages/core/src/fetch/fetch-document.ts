@@ -23,4 +23,24 @@ export interface FetchDocumentOptions {
  * `ERR_FETCH_FAILED` (transport failure, timeout, size cap, refused address, too many
  * redirects), whose `details.reason` says which.
  */
-export type FetchDocument = (url: string, options?: FetchDocumentOptions) => Promise<FetchedDocument>;
+export type FetchDocument = (
+  url: string,
+  options?: FetchDocumentOptions,
+) => Promise<FetchedDocument>;
+
+/**
+ * Why a fetch failed: `details.reason` of an `ERR_FETCH_FAILED` error. `http-status` and
+ * `invalid-json` come only from `fetchJson` (a non-2xx status, a body that is not JSON).
+ */
+export type FetchFailureReason =
+  | 'timeout'
+  | 'too-large'
+  | 'refused-address'
+  | 'dns'
+  | 'connection'
+  | 'too-many-redirects'
+  | 'bad-url'
+  | 'content-type'
+  | 'tls'
+  | 'http-status'
+  | 'invalid-json';
