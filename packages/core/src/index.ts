@@ -15,5 +15,6 @@ export * from './recipient/index.js';
 export * from './status/index.js';
 export * from './bake/index.js';
 export * from './fetch/index.js';
+export * from './ob2/index.js';
 export * from './issue/index.js';
 export * from './verify/index.js';

