@@ -10,6 +10,7 @@
  * their own Multikey library; nothing is fetched.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
 import { inspect } from 'node:util';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
@@ -34,6 +35,7 @@ import {
   didKeyDocuments,
   FIXTURE_NAMES,
   NOW,
+  OB_ACHIEVEMENT_SCHEMA_URL,
   seedFor,
   tamper,
   type DidKeyDocuments,
@@ -41,6 +43,14 @@ import {
 } from './interop-fixtures.js';
 
 const network = installOfflineNetwork();
+
+// The official schema the full credential names in credentialSchema, served to our verifier.
+const officialSchema: unknown = JSON.parse(
+  readFileSync(
+    new URL('../../shared/fixtures/schemas/ob3/achievementcredential.json', import.meta.url),
+    'utf8',
+  ),
+);
 
 const theirVerify = (credential: Json, did: DidKeyDocuments): Promise<vc.VerifyCredentialResult> =>
   vc.verifyCredential({
@@ -144,7 +154,13 @@ describe('ours → Digital Bazaar vc.verifyCredential (eddsa-rdfc-2022, did:key)
 describe('Digital Bazaar vc.issue → our verifier', () => {
   let keyPair: Ed25519Multikey.Ed25519MultikeyKeyPair;
   let did: DidKeyDocuments;
-  const verifier = createVerifier({ now: () => NOW });
+  const verifier = createVerifier({
+    now: () => NOW,
+    fetchJson: (url) =>
+      url === OB_ACHIEVEMENT_SCHEMA_URL
+        ? Promise.resolve(officialSchema)
+        : Promise.reject(new Error(`offline e2e: ${url} is not served`)),
+  });
 
   before(async () => {
     ({ keyPair, did } = await theirKeyPair('theirs'));

@@ -54,9 +54,11 @@ const CHECK_LABELS: Readonly<Record<CheckName, LocalizedMessage>> = {
   schema: { en: 'schema', ja: 'スキーマ' },
   proof: { en: 'proof', ja: '署名' },
   issuer: { en: 'issuer', ja: '発行者' },
+  refresh: { en: 'refresh', ja: '更新' },
   validity: { en: 'validity', ja: '有効期間' },
   status: { en: 'status', ja: '失効状態' },
   recipient: { en: 'recipient', ja: '受領者' },
+  endorsements: { en: 'endorsements', ja: '推薦' },
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -1,7 +1,9 @@
 /**
- * The `status` check: W3C Bitstring Status List entries. Lists are fetched through the
- * verifier's fetcher, their own proofs verified, and cached; revocation and suspension are
- * reported separately.
+ * The `status` check: W3C Bitstring Status List entries, and the deprecated
+ * `1EdTechRevocationList` (still found in VC 1.1-era badges). Lists are fetched through the
+ * verifier's fetcher and cached; Bitstring lists have their own proofs verified. Revocation and
+ * suspension are reported separately; a list that cannot be fetched is an `error`, never a
+ * verdict (the 1EdTech validator only warns).
  */
 import { checkStatusEntry } from '../status/index.js';
 import { makeCheck, type VerificationCheck } from './verification-report.js';
@@ -18,20 +20,64 @@ export type LoadStatusList = (
   credentialIssuer: string | undefined,
 ) => Promise<LoadedStatusList>;
 
+/** Loads a 1EdTech Revocation List (a plain JSON document; `credential` holds it). */
+export type LoadRevocationList = (url: string) => Promise<LoadedStatusList>;
+
+export interface StatusLoaders {
+  readonly loadStatusList: LoadStatusList;
+  readonly loadRevocationList: LoadRevocationList;
+}
+
+export const REVOCATION_LIST_TYPE = '1EdTechRevocationList';
+
 const asList = (value: unknown): Json[] =>
   (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
     (v): v is Json => typeof v === 'object' && v !== null,
   );
 
+/**
+ * A 1EdTech Revocation List entry `{id: <list URL>, type}`: revoked when the list's
+ * `revokedCredential` array (the validator reads `revokedCredentials`; both are read) has an
+ * entry whose `id` is the credential's and whose `revoked` is not `false`.
+ */
+const checkRevocationListEntry = async (
+  entry: Json,
+  credential: Json,
+  loadRevocationList: LoadRevocationList,
+): Promise<VerificationCheck> => {
+  const url = entry.id;
+  if (typeof url !== 'string' || !URL.canParse(url))
+    return makeCheck('status', 'failed', 'ERR_STATUS_MALFORMED', { reason: 'id (the list URL)' });
+  const { id } = credential;
+  if (typeof id !== 'string') {
+    return makeCheck('status', 'failed', 'ERR_STATUS_MALFORMED', {
+      reason: 'the credential has no id to look up in the revocation list',
+    });
+  }
+  const list = await loadRevocationList(url);
+  if (!list.ok) return list.check;
+  const revoked = [
+    ...asList(list.credential.revokedCredential),
+    ...asList(list.credential.revokedCredentials),
+  ].some((item) => item.id === id && item.revoked !== false);
+  return revoked
+    ? makeCheck('status', 'failed', 'STATUS_REVOKED', {}, { revocationList: url })
+    : makeCheck('status', 'passed', 'STATUS_OK', {}, { revocationList: url });
+};
+
 export const checkStatus = async (
   credential: Json,
   issuer: string | undefined,
-  loadStatusList: LoadStatusList,
+  { loadStatusList, loadRevocationList }: StatusLoaders,
 ): Promise<VerificationCheck> => {
   const entries = asList(credential.credentialStatus);
   if (entries.length === 0) return makeCheck('status', 'skipped', 'STATUS_NONE');
   const outcomes: VerificationCheck[] = [];
   for (const entry of entries) {
+    if (entry.type === REVOCATION_LIST_TYPE) {
+      outcomes.push(await checkRevocationListEntry(entry, credential, loadRevocationList));
+      continue;
+    }
     if (entry.type !== 'BitstringStatusListEntry') {
       outcomes.push(
         makeCheck('status', 'skipped', 'STATUS_UNSUPPORTED', { type: String(entry.type) }),

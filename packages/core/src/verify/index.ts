@@ -1,5 +1,6 @@
 export { createVerifier, verifyCredential, type Verifier } from './create-verifier.js';
 export type { VerifyInput } from './parse-input.js';
+export type { EndorsementResult } from './check-endorsements.js';
 export {
   decideStatus,
   type CheckName,

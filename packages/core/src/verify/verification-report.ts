@@ -13,9 +13,11 @@ export type CheckName =
   | 'schema'
   | 'proof'
   | 'issuer'
+  | 'refresh'
   | 'validity'
   | 'status'
-  | 'recipient';
+  | 'recipient'
+  | 'endorsements';
 
 export type CheckOutcome = 'passed' | 'failed' | 'skipped' | 'error';
 
@@ -80,8 +82,13 @@ const INTEGRITY_CHECKS: ReadonlySet<CheckName> = new Set([
   'issuer',
 ]);
 
-/** The verdict follows from the checks: integrity first, then status, then dates. */
-export const decideStatus = (checks: readonly VerificationCheck[]): VerificationStatus => {
+/**
+ * The verdict follows from the checks: integrity first, then status, then dates, then any
+ * other failure (an endorsement that is not valid, a recipient mismatch). The `refresh` check
+ * is informative only: when a refresh fails, the original credential is judged as it is.
+ */
+export const decideStatus = (allChecks: readonly VerificationCheck[]): VerificationStatus => {
+  const checks = allChecks.filter((check) => check.name !== 'refresh');
   const has = (code: VerifyCode) => checks.some((check) => check.code === code);
   if (checks.some((c) => c.name === 'parse' && c.outcome !== 'passed')) return 'unreadable';
   if (checks.some((c) => INTEGRITY_CHECKS.has(c.name) && c.outcome === 'failed')) return 'invalid';

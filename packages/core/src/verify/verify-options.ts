@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type { Canonizer } from '../canon/index.js';
-
+import type { FetchDocument } from '../fetch/fetch-document.js';
 import type { FetchJson } from '../keys/index.js';
 
-export type { FetchJson };
+export type { FetchDocument, FetchJson };
 
 export interface ResolvedMethod {
   readonly controller: string;
@@ -26,15 +26,31 @@ export type ResolveMethod = (url: string) => Promise<ResolvedMethod>;
 export type KeyProvenance = 'strict' | 'validator-compatible';
 
 export interface VerifierOptions {
-  /** Fetches remote JSON (DID documents, keys, status lists); without it, those checks cannot complete. */
+  /**
+   * Fetches remote documents (DID documents, keys, status and revocation lists, JSON Schemas,
+   * refreshed credentials) through Akashi's guarded fetcher contract. It tells a missing document
+   * (404/410) from an unreachable one. Give this or `fetchJson`, not both; without either, the
+   * checks that need a remote document end in `error`.
+   */
+  readonly fetchDocument?: FetchDocument;
+  /** Fetches remote JSON; the older, simpler alternative to `fetchDocument`. */
   readonly fetchJson?: FetchJson;
   readonly keyProvenance?: KeyProvenance;
   readonly canonizer?: Canonizer;
-  /** How long resolved keys and status lists are cached, ms (default 5 minutes). */
+  /** How long resolved keys, status and revocation lists and JSON Schemas are cached, ms (default 5 minutes). */
   readonly cacheTtlMs?: number;
   /** Clock for validity periods and caches (tests inject a fixed one). */
   readonly now?: () => Date;
   readonly maxInputBytes?: number;
+  /**
+   * Follow a `1EdTechCredentialRefresh` refreshService (once, after the proof passed) and judge
+   * status and validity on the refreshed credential when it verifies. Default true.
+   */
+  readonly followRefreshService?: boolean;
+  /** How deep endorsements of endorsements are verified (default 3); deeper ones fail. */
+  readonly maxEndorsementDepth?: number;
+  /** Most endorsements verified for one credential, nested ones included (default 50). */
+  readonly maxEndorsements?: number;
 }
 
 export interface VerifyCredentialOptions {
