@@ -7,6 +7,7 @@
  * accepted and noted, like the reference validator's redirection warning; a non-HTTP id such as
  * `urn:uuid:` is accepted, and the origin policy then says it cannot be enforced.)
  */
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../verify/exceeds-json-depth.js';
 import type { FetchDocument, FetchedDocument } from '../fetch/fetch-document.js';
 import { compactOb2Node, type CompactOb2NodeResult } from './compact-ob2-node.js';
 import {
@@ -89,6 +90,7 @@ export const parseJsonObject = (body: Uint8Array): { json: Json } | { reason: st
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { reason: 'not a JSON object' };
   }
+  if (exceedsJsonDepth(value)) return { reason: `nested deeper than ${MAX_JSON_DEPTH} levels` };
   return { json: value as Json };
 };
 

@@ -3,6 +3,7 @@
  * JWS (a signed badge), or a URL (a hosted assertion, or a legacy baked URL). Baked PNG and SVG
  * images are opened with `extractBaked`. Never throws.
  */
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '../verify/exceeds-json-depth.js';
 import { extractBaked } from '../bake/extract-baked.js';
 import { looksLikePng, looksLikeXml } from '../bake/detect-image-type.js';
 import { isAkashiError } from '../errors/akashi-error.js';
@@ -56,6 +57,7 @@ const readText = (text: string, image: 'png' | 'svg' | undefined): ReadOb2InputR
     });
   }
   if (!isObject(value)) return fail('ERR_PARSE_NOT_OBJECT');
+  if (exceedsJsonDepth(value)) return fail('ERR_PARSE_TOO_DEEP', { limit: MAX_JSON_DEPTH });
   return { ok: true, payload: { kind: 'json', json: value }, format: image ?? 'json' };
 };
 
@@ -97,7 +99,10 @@ export const readOb2Input = (
     }
     return readText(input, undefined);
   }
-  if (isObject(input)) return { ok: true, payload: { kind: 'json', json: input }, format: 'json' };
+  if (isObject(input)) {
+    if (exceedsJsonDepth(input)) return fail('ERR_PARSE_TOO_DEEP', { limit: MAX_JSON_DEPTH });
+    return { ok: true, payload: { kind: 'json', json: input }, format: 'json' };
+  }
   return fail('ERR_PARSE_UNKNOWN_FORMAT');
 };
 
@@ -115,6 +120,8 @@ export const decodeJwsPayload = (
       new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(payload ?? '', 'base64url')),
     );
     if (!isObject(json)) return { reason: 'the payload is not a JSON object' };
+    if (exceedsJsonDepth(json))
+      return { reason: `the payload nests deeper than ${MAX_JSON_DEPTH} levels` };
     return { alg: protectedHeader.alg, json };
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };

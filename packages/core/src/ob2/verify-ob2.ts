@@ -163,7 +163,21 @@ export const verifyOb2 = async (
       'the input is not Open Badges 2.0 JSON-LD',
     );
   }
-  if (cls !== 'Assertion') return evaluateBadgeObject(top, [parse, context], load, format);
+  if (cls !== 'Assertion') {
+    // A JWS, a baked image or a badge URL stands for an assertion: anything else there is a
+    // forgery or a mistake, never a valid badge.
+    if (jws !== undefined || fetchedFrom !== undefined || format === 'png' || format === 'svg') {
+      const notAssertion = makeCheck('proof', 'failed', 'ERR_OB2_NOT_ASSERTION', {
+        type: cls ?? JSON.stringify(upgraded.node.type ?? null),
+      });
+      return finishOb2Report(
+        [parse, context, jsonld, notAssertion],
+        { format, credential: nodeOf(top), sourceVersion: upgraded.version },
+        'the signed or baked payload is not an assertion',
+      );
+    }
+    return evaluateBadgeObject(top, [parse, context], load, format);
+  }
   return evaluateOb2Assertion({
     top,
     parse,

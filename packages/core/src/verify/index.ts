@@ -18,3 +18,12 @@ export type {
   VerifierOptions,
   VerifyCredentialOptions,
 } from './verify-options.js';
+export {
+  createBadgeVerifier,
+  verify,
+  type BadgeGeneration as VerifiedGeneration,
+  type BadgeInput,
+  type BadgeVerificationReport,
+  type BadgeVerifier,
+  type CreateBadgeVerifierOptions,
+} from './create-badge-verifier.js';

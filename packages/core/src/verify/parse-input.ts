@@ -4,6 +4,7 @@
  */
 import { extractBaked } from '../bake/index.js';
 import { isAkashiError } from '../errors/akashi-error.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './exceeds-json-depth.js';
 import { makeCheck, type CredentialFormat, type VerificationCheck } from './verification-report.js';
 
 export type VerifyInput = string | Uint8Array | Record<string, unknown>;
@@ -32,10 +33,21 @@ const fail = (
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const jwtPayloadTooDeep = (jwt: string): boolean => {
+  try {
+    return exceedsJsonDepth(
+      JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')),
+    );
+  } catch {
+    return false; // unreadable payloads are reported by the JWT check
+  }
+};
+
 const parseText = (text: string, format: CredentialFormat): ParsedInput => {
   const trimmed = text.trim();
   if (trimmed === '') return fail('ERR_PARSE_EMPTY');
   if (JWT_PATTERN.test(trimmed)) {
+    if (jwtPayloadTooDeep(trimmed)) return fail('ERR_PARSE_TOO_DEEP', { limit: MAX_JSON_DEPTH });
     return {
       ok: true,
       format: format === 'json' ? 'jwt' : format,
@@ -57,6 +69,7 @@ const parseText = (text: string, format: CredentialFormat): ParsedInput => {
     });
   }
   if (!isObject(value)) return fail('ERR_PARSE_NOT_OBJECT');
+  if (exceedsJsonDepth(value)) return fail('ERR_PARSE_TOO_DEEP', { limit: MAX_JSON_DEPTH });
   return {
     ok: true,
     format,
@@ -80,6 +93,7 @@ export const parseVerifyInput = (
   maxBytes = DEFAULT_MAX_INPUT_BYTES,
 ): ParsedInput => {
   if (isObject(input) && !(input instanceof Uint8Array)) {
+    if (exceedsJsonDepth(input)) return fail('ERR_PARSE_TOO_DEEP', { limit: MAX_JSON_DEPTH });
     return {
       ok: true,
       format: 'json',

@@ -10,6 +10,7 @@
  * With `fetchJson` only, every failure is `unreachable` unless the fetcher throws an
  * `ERR_FETCH_FAILED` AkashiError whose `details.status` is 404 or 410.
  */
+import { exceedsJsonDepth } from './exceeds-json-depth.js';
 import { AkashiError, isAkashiError } from '../errors/akashi-error.js';
 import type { FetchDocument, FetchFailureReason } from '../fetch/fetch-document.js';
 import type { FetchJson } from '../keys/index.js';
@@ -54,11 +55,15 @@ const fetchFailed = (
 };
 
 const parseJson = (url: string, body: Uint8Array): unknown => {
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
+    value = JSON.parse(Buffer.from(body).toString('utf8')) as unknown;
   } catch {
     throw fetchFailed(url, 'invalid-json');
   }
+  // Deeper documents would only be refused later by a stack overflow.
+  if (exceedsJsonDepth(value)) throw fetchFailed(url, 'invalid-json');
+  return value;
 };
 
 /** A `FetchJson` on top of a `FetchDocument`: 2xx JSON bodies only. */

@@ -90,6 +90,7 @@ const INTEGRITY_CHECKS: ReadonlySet<CheckName> = new Set([
 export const decideStatus = (allChecks: readonly VerificationCheck[]): VerificationStatus => {
   const checks = allChecks.filter((check) => check.name !== 'refresh');
   const has = (code: VerifyCode) => checks.some((check) => check.code === code);
+  if (checks.some((c) => c.name === 'parse' && c.outcome === 'error')) return 'indeterminate';
   if (checks.some((c) => c.name === 'parse' && c.outcome !== 'passed')) return 'unreadable';
   if (checks.some((c) => INTEGRITY_CHECKS.has(c.name) && c.outcome === 'failed')) return 'invalid';
   if (has('STATUS_REVOKED')) return 'revoked';

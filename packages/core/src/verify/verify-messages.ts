@@ -15,6 +15,10 @@ const MESSAGES = {
     'The input is not valid JSON: {reason}',
     '入力が正しい JSON ではありません: {reason}',
   ],
+  ERR_PARSE_TOO_DEEP: [
+    'The document nests deeper than {limit} levels; no credential is shaped like that.',
+    '文書の入れ子が {limit} 段を超えています。そのような形の資格情報はありません。',
+  ],
   ERR_PARSE_NOT_OBJECT: [
     'The credential must be a JSON object.',
     '資格情報は JSON オブジェクトでなければなりません。',
@@ -27,6 +31,14 @@ const MESSAGES = {
   ERR_PARSE_NO_CREDENTIAL: [
     'The image carries no baked credential.',
     '画像に資格情報が埋め込まれていません。',
+  ],
+  ERR_PARSE_UNREACHABLE: [
+    'The badge at {url} could not be retrieved (network): {reason}',
+    '{url} のバッジを取得できませんでした（ネットワーク）: {reason}',
+  ],
+  ERR_PARSE_NOT_FOUND: [
+    '{url} answered HTTP {status}: there is no badge there.',
+    '{url} は HTTP {status} を返しました。バッジがありません。',
   ],
   ERR_PARSE_UNKNOWN_FORMAT: [
     'The input is neither JSON, a JWT, nor a PNG or SVG badge image.',
@@ -252,6 +264,10 @@ const MESSAGES = {
   OB2_PARSE_UPGRADED: [
     'Parsed as {format}; upgraded from Open Badges {version} to 2.0 ({changes}).',
     '{format} として読み取り、Open Badges {version} から 2.0 に変換しました（{changes}）。',
+  ],
+  ERR_OB2_NOT_ASSERTION: [
+    'A signed, baked or hosted badge must carry an Assertion; this one carries {type}.',
+    '署名付き・埋め込み・ホスト型のバッジには Assertion が必要ですが、これは {type} です。',
   ],
   ERR_OB2_PARSE_JWS: [
     'The input is not a readable JWS: {reason}',
