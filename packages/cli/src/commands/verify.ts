@@ -1,8 +1,10 @@
 /**
- * `akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...`: verifies a
- * credential (JSON, VC-JWT, baked PNG/SVG) offline and reports every check.
+ * `akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...`: verifies an
+ * Open Badges 2.0 or 3.0 badge (a URL, or a file: JSON, JWS/JWT, baked PNG/SVG) and reports every
+ * check. Remote documents come through the guarded fetcher: public https only, unless a host is
+ * named with --allow-host.
  */
-import { createVerifier, type VerificationStatus } from '@akashi/core';
+import { createBadgeVerifier, createGuardedFetcher, type VerificationStatus } from '@akashi/core';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, type ExitStatus } from '../cli-error.js';
 import type { CommandContext } from '../command-context.js';
 import { readInputBytes } from '../file-io.js';
@@ -59,22 +61,11 @@ export const runVerify = async (
   }
   const recipient =
     options.recipient === undefined ? undefined : requireOption(options.recipient, 'recipient');
-  // Recorded for the guarded fetcher to come; this version verifies offline only.
-  const allowedHosts = (options['allow-host'] ?? []).map(readAllowedHost);
-  if (allowedHosts.length > 0) {
-    context.stderr(
-      `${context.say({
-        en: `Note: --allow-host ${allowedHosts.join(', ')} is recorded, but this version verifies offline only; nothing is fetched.`,
-        ja: `注意: --allow-host ${allowedHosts.join('、')} は記録しましたが、このバージョンはオフラインで検証するため何も取得しません。`,
-      })}\n`,
-    );
-  }
-  const bytes = readInputBytes(input);
-  const verifier = createVerifier({ keyProvenance: 'strict' });
-  const report = await verifier.verifyCredential(
-    bytes,
-    recipient === undefined ? {} : { recipient },
-  );
+  const allowHosts = (options['allow-host'] ?? []).map(readAllowedHost);
+  const fetcher = createGuardedFetcher({ allowHosts });
+  const verifier = createBadgeVerifier({ fetchDocument: fetcher.fetchDocument });
+  const badge = /^https?:\/\//i.test(input) ? input : readInputBytes(input);
+  const report = await verifier.verify(badge, recipient === undefined ? {} : { recipient });
   context.stdout(
     options.json === true
       ? `${JSON.stringify(report, null, 2)}\n`
