@@ -33,4 +33,10 @@ const result = spawnSync(
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.sort()],
   { stdio: 'inherit' },
 );
+// The storage tests run on PostgreSQL only when TEST_DATABASE_URL is set (.ci/run sets it).
+if (!process.env.TEST_DATABASE_URL) {
+  console.error(
+    '\nrun-tests: TEST_DATABASE_URL is not set: the PostgreSQL half of the storage tests was SKIPPED (SQLite only).',
+  );
+}
 process.exit(result.status ?? 1);

@@ -25,7 +25,9 @@ export type CliErrorCode =
   | 'ERR_CLI_NOT_JSON'
   | 'ERR_CLI_NOT_OBJECT'
   | 'ERR_CLI_NOT_CREDENTIAL'
-  | 'ERR_CLI_ISSUER_REQUIRED';
+  | 'ERR_CLI_ISSUER_REQUIRED'
+  | 'ERR_CLI_CONFIG_INVALID'
+  | 'ERR_CLI_MIGRATION_FAILED';
 
 export class CliError extends Error {
   override readonly name = 'CliError';

@@ -2,7 +2,15 @@
 import type { LocalizedMessage } from '@akashi/core';
 
 export type HelpTopic =
-  'akashi' | 'keys' | 'keys generate' | 'issue' | 'verify' | 'bake' | 'extract';
+  | 'akashi'
+  | 'keys'
+  | 'keys generate'
+  | 'issue'
+  | 'verify'
+  | 'bake'
+  | 'extract'
+  | 'db'
+  | 'db migrate';
 
 const EXIT_STATUS_EN = `Exit status:
   0  success (verify: the credential is valid)
@@ -29,6 +37,7 @@ Commands:
   verify          Verify a credential: JSON, VC-JWT, or a baked PNG/SVG badge
   bake            Bake a credential into a PNG or SVG image
   extract         Print the credential baked into a PNG or SVG image
+  db migrate      Apply the platform server's pending database migrations
 
 Global options:
   --lang ja|en    Language of all messages (default: Japanese when LC_ALL, LC_MESSAGES
@@ -47,6 +56,7 @@ ${EXIT_STATUS_EN}`,
   verify          資格情報を検証する（JSON・VC-JWT・バッジ画像 PNG/SVG）
   bake            資格情報を PNG または SVG 画像に焼き込む
   extract         PNG または SVG 画像に焼き込まれた資格情報を取り出す
+  db migrate      プラットフォームサーバーのデータベースに未適用の移行を適用する
 
 共通オプション:
   --lang ja|en    表示言語（既定: LC_ALL・LC_MESSAGES・LANG が "ja" で始まれば日本語、
@@ -125,8 +135,8 @@ Options:
   --valid-until DATE    validUntil, a date-time with a time zone (default: none)
   -o, --out FILE        Write the credential to FILE instead of standard output
 
-akashi verify checks a did:key issuer offline. A credential whose issuer is an https URL or a
-did:web is signed correctly, but verifies only once its key can be fetched (not yet supported).`,
+A did:key issuer is checked offline; an https or did:web issuer's key is fetched from the
+issuer when the credential is verified.`,
   ja: `使い方: akashi issue --key KEY.json --achievement ACHIEVEMENT.json --recipient メール [オプション]
 
 アチーブメントを受領者に授与する OpenBadgeCredential を発行し、鍵で署名します。
@@ -151,29 +161,32 @@ did:web is signed correctly, but verifies only once its key can be fetched (not 
   --valid-until 日時     validUntil（タイムゾーン付き日時。既定: なし）
   -o, --out ファイル      標準出力ではなくファイルに書き込む
 
-akashi verify は did:key の発行者をオフラインで確認します。発行者が https の URL や did:web の
-資格情報は正しく署名されますが、鍵を取得できるようになるまで（未対応）検証は完了しません。`,
+did:key の発行者はオフラインで確認できます。https や did:web の発行者の鍵は、検証のときに
+発行者から取得します。`,
 };
 
 const VERIFY: LocalizedMessage = {
   en: `Usage: akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...
 
-Verifies a credential and reports every check. INPUT is a file (credential JSON, a compact
-VC-JWT, a baked PNG or SVG badge) or - for standard input.
+Verifies an Open Badges 2.0 or 3.0 badge and reports every check. INPUT is an https URL (a
+hosted assertion or a published credential), a file (credential or assertion JSON, a compact
+VC-JWT or OB 2.0 JWS, a baked PNG or SVG badge) or - for standard input.
 
 Options:
   --json                    Print the whole verification report as JSON
-  --recipient VALUE         Also check that the credential was issued to this e-mail
+  --recipient VALUE         Also check that the badge was issued to this e-mail
                             address, URL or DID
-  --allow-host HOST[:PORT]  Repeatable. Accepted and recorded for the network access to come;
-                            this version never fetches anything
+  --allow-host HOST[:PORT]  Repeatable. Lets the fetcher reach this host even on a loopback or
+                            private address, and over plain http (for testing and intranets)
 
 Marks: ✓ passed  ✗ failed  – skipped  ! could not be completed
 
-Verification is offline and strict. did:key issuers are checked completely. Keys on https URLs
-or did:web, and status lists, cannot be fetched yet: such credentials are "indeterminate"
-(exit 1). This includes badges whose key is an https "...#z6Mk..." URL (as in the 1EdTech
-validator's samples): the issuer has not confirmed that key, so strict mode does not trust it.
+Remote documents (hosted assertions, issuer profiles, keys, DID documents, status and
+revocation lists, schemas) are fetched over https from public addresses only, with timeouts
+and size caps. A part that cannot be reached makes the verdict "indeterminate" (exit 1), never
+"invalid". Keys are strict: a key the issuer does not publish itself (for example an https
+"...#z6Mk..." URL that cannot be fetched, as in the 1EdTech validator's samples) is not
+trusted.
 
 Exit status:
   0  valid
@@ -183,21 +196,23 @@ Exit status:
      readable: it is "invalid" (exit 1).`,
   ja: `使い方: akashi verify 入力 [--json] [--recipient 値] [--allow-host ホスト[:ポート]]...
 
-資格情報を検証し、すべての確認項目を報告します。入力はファイル（資格情報の JSON、コンパクト形式の
-VC-JWT、焼き込み済みの PNG・SVG バッジ）か、標準入力を表す - です。
+Open Badges 2.0・3.0 のバッジを検証し、すべての確認項目を報告します。入力は https の URL（ホスト型
+アサーションや公開された資格情報）、ファイル（資格情報・アサーションの JSON、コンパクト形式の
+VC-JWT・OB 2.0 の JWS、焼き込み済みの PNG・SVG バッジ）、または標準入力を表す - です。
 
 オプション:
   --json                      検証レポート全体を JSON で表示する
-  --recipient 値              資格情報がこのメールアドレス・URL・DID に発行されたものかも確認する
-  --allow-host ホスト[:ポート]   複数指定可。今後のネットワーク対応のために受け付けて記録しますが、
-                              このバージョンは何も取得しません
+  --recipient 値              バッジがこのメールアドレス・URL・DID に発行されたものかも確認する
+  --allow-host ホスト[:ポート]   複数指定可。ループバックやプライベートアドレス上のこのホストへの
+                              接続と平文 http を許可する（テストや社内ネットワーク用）
 
 記号: ✓ 合格  ✗ 不合格  – 省略  ! 確認できず
 
-検証はオフラインかつ厳格に行います。did:key の発行者は完全に確認できます。https の URL や did:web
-にある鍵と状態リストはまだ取得できないため、その資格情報は「判定不能」（終了ステータス 1）です。
-鍵が https の "...#z6Mk..." という URL のバッジ（1EdTech 検証ツールのサンプルなど）も同様です。
-発行者がその鍵を確認していないため、厳格モードでは信用しません。
+リモートの文書（ホスト型アサーション、発行者プロフィール、鍵、DID 文書、状態・失効リスト、スキーマ）は、
+公開アドレスから https でのみ、タイムアウトとサイズ上限付きで取得します。取得できない部分があると
+判定は「判定不能」（終了ステータス 1）となり、「無効」にはしません。鍵の扱いは厳格で、発行者自身が
+公開していない鍵（取得できない https の "...#z6Mk..." という URL など。1EdTech 検証ツールの
+サンプルに見られる形）は信用しません。
 
 終了ステータス:
   0  有効
@@ -252,6 +267,48 @@ PNG または SVG のバッジに焼き込まれた資格情報（JSON または
 終了ステータス: 0 取り出せた、1 画像に資格情報がない、2 読み取れる PNG・SVG 画像ではない。`,
 };
 
+const DB: LocalizedMessage = {
+  en: `Usage: akashi db <subcommand>
+
+Subcommands:
+  migrate   Apply the pending database migrations (see akashi db migrate --help)`,
+  ja: `使い方: akashi db <サブコマンド>
+
+サブコマンド:
+  migrate   未適用のデータベース移行を適用する（akashi db migrate --help を参照）`,
+};
+
+const DB_MIGRATE: LocalizedMessage = {
+  en: `Usage: akashi db migrate
+
+Applies the platform server's pending database migrations, as npm start does when it starts,
+and prints which ones it applied. It reads the same environment as the server:
+
+  DATABASE_URL      postgres://user:password@host:5432/db for PostgreSQL; when unset, the
+                    embedded SQLite database AKASHI_DATA_DIR/akashi.sqlite
+  AKASHI_DATA_DIR   The data directory (default: ./data)
+
+Running it again, or beside a running server, is safe: migrations already applied are skipped.
+When one migration fails, none of the pending ones is applied.
+
+Exit status: 0 up to date; 1 the database could not be opened or a migration failed;
+2 bad usage or an invalid environment variable.`,
+  ja: `使い方: akashi db migrate
+
+npm start が起動時に行うのと同じく、プラットフォームサーバーのデータベースに未適用の移行を適用し、
+適用した移行を表示します。サーバーと同じ環境変数を読みます:
+
+  DATABASE_URL      PostgreSQL では postgres://ユーザー:パスワード@ホスト:5432/DB。未設定なら
+                    組み込みの SQLite データベース AKASHI_DATA_DIR/akashi.sqlite
+  AKASHI_DATA_DIR   データディレクトリ（既定: ./data）
+
+再実行しても、稼働中のサーバーと並べて実行しても安全です。適用済みの移行は飛ばします。
+いずれかの移行に失敗した場合、未適用の移行は一つも適用しません。
+
+終了ステータス: 0 最新の状態、1 データベースを開けない・移行に失敗した、
+2 使い方の誤り・環境変数の値が正しくない。`,
+};
+
 export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
   akashi: AKASHI,
   keys: KEYS,
@@ -260,4 +317,6 @@ export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
   verify: VERIFY,
   bake: BAKE,
   extract: EXTRACT,
+  db: DB,
+  'db migrate': DB_MIGRATE,
 };

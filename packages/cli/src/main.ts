@@ -44,6 +44,19 @@ const KEYS_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
   generate: async () => (await import('./commands/keys-generate.js')).runKeysGenerate,
 };
 
+/** The platform server's package (@akashi/server) is loaded only for these. */
+const DB_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
+  migrate: async () => (await import('./commands/db-migrate.js')).runDbMigrate,
+};
+
+/** Command groups: `akashi <group> <subcommand>`. */
+type Group = 'keys' | 'db';
+
+const GROUPS: Readonly<Record<Group, Readonly<Record<string, LoadCommand>>>> = {
+  keys: KEYS_SUBCOMMANDS,
+  db: DB_SUBCOMMANDS,
+};
+
 const HELP_FLAGS = new Set(['-h', '--help']);
 
 const unknownCommand = (name: string): CliError =>
@@ -71,16 +84,21 @@ const runHelp = (args: readonly string[], context: CommandContext): ExitStatus =
   return context.printHelp(topic);
 };
 
-/** `akashi keys <subcommand>`. */
-const runKeys = async (args: readonly string[], context: CommandContext): Promise<ExitStatus> => {
+/** `akashi keys <subcommand>`, `akashi db <subcommand>`. */
+const runGroup = async (
+  group: Group,
+  args: readonly string[],
+  context: CommandContext,
+): Promise<ExitStatus> => {
   const [name, ...rest] = args;
-  if (name !== undefined && HELP_FLAGS.has(name)) return context.printHelp('keys');
+  if (name !== undefined && HELP_FLAGS.has(name)) return context.printHelp(group);
   if (name === undefined) {
-    context.stderr(`${localize(HELP_TEXTS.keys, context.lang)}\n`);
+    context.stderr(`${localize(HELP_TEXTS[group], context.lang)}\n`);
     return EXIT_USAGE;
   }
-  const load = Object.hasOwn(KEYS_SUBCOMMANDS, name) ? KEYS_SUBCOMMANDS[name] : undefined;
-  if (load === undefined) throw unknownCommand(`keys ${name}`);
+  const subcommands = GROUPS[group];
+  const load = Object.hasOwn(subcommands, name) ? subcommands[name] : undefined;
+  if (load === undefined) throw unknownCommand(`${group} ${name}`);
   return (await load())(rest, context);
 };
 
@@ -96,7 +114,7 @@ const dispatch = async (args: readonly string[], context: CommandContext): Promi
     return EXIT_OK;
   }
   if (name === 'help') return runHelp(rest, context);
-  if (name === 'keys') return runKeys(rest, context);
+  if (name === 'keys' || name === 'db') return runGroup(name, rest, context);
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load === undefined) throw unknownCommand(name);
   return (await load())(rest, context);

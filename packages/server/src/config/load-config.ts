@@ -1,0 +1,166 @@
+/**
+ * Reads the platform's configuration from environment variables. Every variable is optional: with
+ * none set, the platform listens on 127.0.0.1:3000 and keeps its data (an embedded SQLite
+ * database) under ./data. An empty value counts as unset. Every bad value is reported at once,
+ * in a `ConfigError`.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import type { LocalizedMessage } from '@akashi/core';
+import type { DatabaseTarget } from '../db/open-database.js';
+import { ConfigError, type ConfigIssue } from './config-error.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `true` trusts every proxy; a number, that many hops; a list, those addresses or CIDR ranges. */
+export type TrustProxy = boolean | number | readonly string[];
+
+export interface Config {
+  /** TCP port (`PORT`, default 3000; 0 picks a free port). */
+  readonly port: number;
+  /** Listening address (`HOST`, default 127.0.0.1; set 0.0.0.0 or :: to accept remote clients). */
+  readonly host: string;
+  /** Absolute path of the data directory (`AKASHI_DATA_DIR`, default ./data). */
+  readonly dataDir: string;
+  /** `DATABASE_URL` (postgres://…), else the SQLite file `akashi.sqlite` in the data directory. */
+  readonly database: DatabaseTarget;
+  /** The public origin used in generated links (`PUBLIC_URL`), without a trailing slash. */
+  readonly publicUrl: string;
+  /** `LOG_LEVEL`, default info. */
+  readonly logLevel: LogLevel;
+  /** Largest accepted request body in bytes (`AKASHI_BODY_LIMIT`, default 1 MiB). */
+  readonly bodyLimit: number;
+  /** Which proxies' X-Forwarded-* headers to believe (`AKASHI_TRUST_PROXY`, default none). */
+  readonly trustProxy: TrustProxy;
+}
+
+export interface LoadConfigOptions {
+  /** The directory a relative AKASHI_DATA_DIR is resolved against (default: process.cwd()). */
+  readonly cwd?: string;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const SQLITE_FILE_NAME = 'akashi.sqlite';
+
+type Read<T> = { ok: true; value: T } | { ok: false; message: LocalizedMessage };
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const bad = <T>(en: string, ja: string): Read<T> => ({ ok: false, message: { en, ja } });
+
+const readPort = (raw: string): Read<number> =>
+  /^\d{1,5}$/.test(raw) && Number(raw) <= 65535
+    ? ok(Number(raw))
+    : bad(
+        `must be an integer from 0 to 65535, not "${raw}".`,
+        `0〜65535 の整数を指定してください（指定値: "${raw}"）。`,
+      );
+
+const readDatabaseUrl = (raw: string): Read<string> => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return bad(
+      'must be a URL such as postgres://user:password@host:5432/akashi.',
+      'postgres://ユーザー:パスワード@ホスト:5432/akashi のような URL を指定してください。',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return bad(
+      `must be a postgres:// or postgresql:// URL, not ${url.protocol}// (leave it unset for the embedded SQLite database).`,
+      `postgres:// または postgresql:// の URL を指定してください（指定値: ${url.protocol}//）。組み込みの SQLite データベースを使う場合は設定しないでください。`,
+    );
+  }
+  return ok(raw);
+};
+
+const readPublicUrl = (raw: string): Read<string> => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return bad(
+      `must be an absolute http or https URL such as https://badges.example.ac.jp, not "${raw}".`,
+      `https://badges.example.ac.jp のような http または https の絶対 URL を指定してください（指定値: "${raw}"）。`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return bad(
+      `must be an http or https URL, not ${url.protocol}//.`,
+      `http または https の URL を指定してください（指定値: ${url.protocol}//）。`,
+    );
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    return bad(
+      `must be an origin only (scheme, host and port), such as ${url.origin}; a path, query, fragment or user name is not supported.`,
+      `${url.origin} のようにオリジン（スキーム・ホスト・ポート）だけを指定してください。パス・クエリ・フラグメント・ユーザー名は使えません。`,
+    );
+  }
+  return ok(url.origin);
+};
+
+const readLogLevel = (raw: string): Read<LogLevel> =>
+  (LOG_LEVELS as readonly string[]).includes(raw)
+    ? ok(raw as LogLevel)
+    : bad(
+        `must be one of ${LOG_LEVELS.join(', ')}, not "${raw}".`,
+        `${LOG_LEVELS.join('・')} のいずれかを指定してください（指定値: "${raw}"）。`,
+      );
+
+const readBodyLimit = (raw: string): Read<number> =>
+  /^\d{1,10}$/.test(raw) && Number(raw) >= 1024 && Number(raw) <= 1024 ** 3
+    ? ok(Number(raw))
+    : bad(
+        `must be a number of bytes from 1024 to 1073741824, not "${raw}".`,
+        `1024〜1073741824 のバイト数を指定してください（指定値: "${raw}"）。`,
+      );
+
+const readTrustProxy = (raw: string): Read<TrustProxy> => {
+  if (raw === 'true') return ok(true);
+  if (raw === 'false') return ok(false);
+  if (/^\d{1,3}$/.test(raw)) return ok(Number(raw));
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (addresses.every((address) => /^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/.test(address))) {
+    return ok(addresses);
+  }
+  return bad(
+    `must be true, false, a number of proxy hops, or a comma-separated list of IP addresses or CIDR ranges, not "${raw}".`,
+    `true・false・プロキシの段数、または IP アドレスか CIDR 範囲のカンマ区切りリストを指定してください（指定値: "${raw}"）。`,
+  );
+};
+
+/** Reads the configuration from `env`; throws a `ConfigError` listing every bad variable. */
+export const loadConfig = (
+  env: Readonly<Record<string, string | undefined>>,
+  options: LoadConfigOptions = {},
+): Config => {
+  const issues: ConfigIssue[] = [];
+  const read = <T>(variable: string, reader: (raw: string) => Read<T>, fallback: T): T => {
+    const raw = env[variable];
+    if (raw === undefined || raw === '') return fallback;
+    const result = reader(raw);
+    if (result.ok) return result.value;
+    issues.push({ variable, message: result.message });
+    return fallback;
+  };
+
+  const port = read('PORT', readPort, DEFAULT_PORT);
+  const host = read('HOST', ok, DEFAULT_HOST);
+  const cwd = options.cwd ?? process.cwd();
+  const rawDataDir = read('AKASHI_DATA_DIR', ok, 'data');
+  const dataDir = isAbsolute(rawDataDir) ? rawDataDir : resolve(cwd, rawDataDir);
+  const databaseUrl = read<string | undefined>('DATABASE_URL', readDatabaseUrl, undefined);
+  const database: DatabaseTarget =
+    databaseUrl === undefined
+      ? { dialect: 'sqlite', file: join(dataDir, SQLITE_FILE_NAME) }
+      : { dialect: 'postgres', url: databaseUrl };
+  const publicUrl = read('PUBLIC_URL', readPublicUrl, `http://localhost:${port}`);
+  const logLevel = read('LOG_LEVEL', readLogLevel, 'info');
+  const bodyLimit = read('AKASHI_BODY_LIMIT', readBodyLimit, DEFAULT_BODY_LIMIT);
+  const trustProxy = read('AKASHI_TRUST_PROXY', readTrustProxy, false);
+
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { port, host, dataDir, database, publicUrl, logLevel, bodyLimit, trustProxy };
+};

@@ -1,0 +1,14 @@
+/**
+ * Every migration, in the order they run. Kysely's Migrator takes them from here (no scanning of
+ * the file system, so the build output needs nothing beside the compiled code).
+ *
+ * To change the schema, add a file `migrations/NNNN-what.ts` exporting `up(db)` and one line
+ * below, with the next number. Never edit or reorder a migration that has been released: add a
+ * new one. Migrations run forward only, all pending ones in one transaction.
+ */
+import type { Migration } from 'kysely';
+import * as instance from './migrations/0001-instance.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-instance': instance,
+};

@@ -1,0 +1,44 @@
+/**
+ * What every part of the platform is handed: the configuration, the database and the clock, and
+ * the typed Fastify instance routes are declared on. A domain's routes are a `RoutePlugin`:
+ *
+ *   export const registerAccountRoutes: RoutePlugin = (app, context) => {
+ *     app.post('/accounts', { schema: { body: CreateAccountBody } }, async (request, reply) => …);
+ *   };
+ *
+ * and one line in `route-modules.ts` mounts it under its prefix.
+ */
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from '../config/load-config.js';
+import type { Database } from '../db/open-database.js';
+import type { TypeBoxTypeProvider } from './typebox-type-provider.js';
+
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Database;
+  /** The current time; tests inject a fixed one. */
+  readonly clock: () => Date;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/** Declares a domain's routes on an encapsulated child of the app. */
+export type RoutePlugin = (app: App, context: AppContext) => void | Promise<void>;
+
+export interface RouteModule {
+  /** Mounted under this path prefix (`''` for the root). */
+  readonly prefix: string;
+  readonly routes: RoutePlugin;
+}

@@ -1,0 +1,22 @@
+/**
+ * @akashi/server — the Akashi platform: configuration, storage (SQLite or PostgreSQL through
+ * Kysely, migrations), the HTTP application (errors, validation, OpenAPI) and its domains.
+ * `main.ts` is the `npm start` entry point; this module is for the CLI and for tests.
+ */
+export * from './config/config-error.js';
+export * from './config/load-config.js';
+export * from './db/open-database.js';
+export * from './db/migrate-database.js';
+export * from './db/migration-error.js';
+export * from './db/ping-database.js';
+export * from './db/read-instance.js';
+export type * from './db/tables.js';
+export * from './http/app-context.js';
+export * from './http/create-app.js';
+export * from './http/error-envelope.js';
+export * from './http/error-registry.js';
+export * from './http/server-error.js';
+export type * from './http/typebox-type-provider.js';
+export type * from './openapi/route-documentation.js';
+export * from './openapi/build-openapi-document.js';
+export * from './start-server.js';
