@@ -8,7 +8,9 @@
  */
 import type { Migration } from 'kysely';
 import * as instance from './migrations/0001-instance.js';
+import * as accountsOrganisations from './migrations/0002-accounts-organisations.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
+  '0002-accounts-organisations': accountsOrganisations,
 };

@@ -7,6 +7,7 @@
 import { fastify, LogController } from 'fastify';
 import type { Config, TrustProxy } from '../config/load-config.js';
 import type { Database } from '../db/open-database.js';
+import { installAuthentication } from '../auth/install-authentication.js';
 import { installOpenApi } from '../openapi/install-openapi.js';
 import type { App, AppContext, RouteModule } from './app-context.js';
 import { createRequestIdGenerator } from './generate-request-id.js';
@@ -91,6 +92,7 @@ export const createApp = ({
   app.removeContentTypeParser('text/plain');
   installSecurityHeaders(app, { hsts: config.publicUrl.startsWith('https:') });
   installRequestValidation(app);
+  installAuthentication(app, context);
   installOpenApi(app, { publicUrl: config.publicUrl });
 
   for (const { prefix, routes: register } of routes) {

@@ -61,6 +61,13 @@ export const ERROR_REGISTRY = {
       ja: 'このアドレスには何もありません。',
     },
   },
+  ERR_HTTP_CSRF: {
+    status: 403,
+    message: {
+      en: "This request needs the session's CSRF token in the x-csrf-token header.",
+      ja: 'このリクエストには、セッションの CSRF トークンを x-csrf-token ヘッダーで送る必要があります。',
+    },
+  },
   ERR_HTTP_UNAUTHENTICATED: {
     status: 401,
     message: {
