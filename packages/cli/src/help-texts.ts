@@ -10,7 +10,11 @@ export type HelpTopic =
   | 'bake'
   | 'extract'
   | 'db'
-  | 'db migrate';
+  | 'db migrate'
+  | 'admin'
+  | 'admin create-org'
+  | 'admin create-api-key'
+  | 'admin create-operator';
 
 const EXIT_STATUS_EN = `Exit status:
   0  success (verify: the credential is valid)
@@ -38,6 +42,7 @@ Commands:
   bake            Bake a credential into a PNG or SVG image
   extract         Print the credential baked into a PNG or SVG image
   db migrate      Apply the platform server's pending database migrations
+  admin ...       Operator commands on the server's database (see akashi admin --help)
 
 Global options:
   --lang ja|en    Language of all messages (default: Japanese when LC_ALL, LC_MESSAGES
@@ -57,6 +62,7 @@ ${EXIT_STATUS_EN}`,
   bake            資格情報を PNG または SVG 画像に焼き込む
   extract         PNG または SVG 画像に焼き込まれた資格情報を取り出す
   db migrate      プラットフォームサーバーのデータベースに未適用の移行を適用する
+  admin ...       サーバーのデータベースに対する運営者用コマンド（akashi admin --help を参照）
 
 共通オプション:
   --lang ja|en    表示言語（既定: LC_ALL・LC_MESSAGES・LANG が "ja" で始まれば日本語、
@@ -309,6 +315,157 @@ npm start が起動時に行うのと同じく、プラットフォームサー�
 2 使い方の誤り・環境変数の値が正しくない。`,
 };
 
+const ADMIN_ENVIRONMENT_EN = `Runs on the server's machine, against its database, reading the same environment as the
+server (DATABASE_URL, or the SQLite database in AKASHI_DATA_DIR, default ./data); pending
+migrations are applied first. The last line printed is one JSON object.`;
+
+const ADMIN_ENVIRONMENT_JA = `サーバーのマシン上で、サーバーと同じ環境変数（DATABASE_URL、または AKASHI_DATA_DIR（既定: ./data）の
+SQLite データベース）を読み、そのデータベースに対して実行します。未適用の移行は先に適用します。
+最後の行に JSON オブジェクトを一つ出力します。`;
+
+const ADMIN: LocalizedMessage = {
+  en: `Usage: akashi admin <subcommand>
+
+Subcommands:
+  create-org       Create an approved organisation and its first administrator
+  create-api-key   Create an API key for an organisation (printed once)
+  create-operator  Create a platform operator account
+
+${ADMIN_ENVIRONMENT_EN}`,
+  ja: `使い方: akashi admin <サブコマンド>
+
+サブコマンド:
+  create-org       承認済みの組織と最初の管理者を作成する
+  create-api-key   組織の API キーを作成する（キーは一度だけ表示）
+  create-operator  プラットフォーム運営者のアカウントを作成する
+
+${ADMIN_ENVIRONMENT_JA}`,
+};
+
+const ADMIN_CREATE_ORG: LocalizedMessage = {
+  en: `Usage: akashi admin create-org --name NAME --domain DOMAIN --admin-email EMAIL [options]
+
+Creates an organisation that is approved at once (no vetting: the operator vouches for it) and
+makes EMAIL its administrator. When no account uses EMAIL, one is created without a password:
+its owner sets one through "forgot password". Prints {"organisationId", "userId",
+"membershipId", "userCreated"}.
+
+Options:
+  --name NAME          The legal name, kept exactly as typed (required)
+  --domain DOMAIN      The organisation's web domain, unique (required)
+  --admin-email EMAIL  The first administrator (required)
+  --name-en NAME       The name in English (default: --name)
+  --type TYPE          university (default), school, company, association or government
+
+${ADMIN_ENVIRONMENT_EN}
+
+Exit status: 0 created; 1 the database could not be used; 2 bad usage, an invalid value, or
+the domain is already taken.`,
+  ja: `使い方: akashi admin create-org --name 名称 --domain ドメイン --admin-email メール [オプション]
+
+審査を経ずに承認済みの組織を作成し（運営者が保証します）、メールのアカウントを管理者にします。
+そのメールのアカウントがなければパスワードなしで作成します。本人が「パスワードを忘れた場合」から
+設定します。{"organisationId", "userId", "membershipId", "userCreated"} を出力します。
+
+オプション:
+  --name 名称            正式名称（入力どおりに保存。必須）
+  --domain ドメイン      組織のウェブのドメイン（一意。必須）
+  --admin-email メール   最初の管理者（必須）
+  --name-en 名称         英語名（既定: --name）
+  --type 種別            university（既定）・school・company・association・government
+
+${ADMIN_ENVIRONMENT_JA}
+
+終了ステータス: 0 作成した、1 データベースを使えない、2 使い方の誤り・値が正しくない・
+ドメインが使用済み。`,
+};
+
+const ADMIN_CREATE_API_KEY: LocalizedMessage = {
+  en: `Usage: akashi admin create-api-key --org ORG --name NAME [--scopes SCOPE,...]
+
+Creates an API key for an approved organisation and prints it once: only its SHA-256 is
+stored, so it cannot be shown again. Prints {"apiKeyId", "organisationId", "prefix",
+"scopes", "key"}. Send it as "Authorization: Bearer KEY".
+
+Options:
+  --org ORG        The organisation's id or domain (required)
+  --name NAME      What the key is for (required)
+  --scopes LIST    Comma-separated; default: all of them.
+                   org:read            read the organisation and its departments
+                   badges:read         read issued badges
+                   badges:issue        issue badges (any department)
+                   badges:revoke       revoke and suspend badges (any department)
+                   achievements:read   read achievements
+                   achievements:write  create and change achievements (any department)
+
+${ADMIN_ENVIRONMENT_EN}
+
+Exit status: 0 created; 1 the database could not be used; 2 bad usage, an unknown scope, or an
+organisation that does not exist or is not approved.`,
+  ja: `使い方: akashi admin create-api-key --org 組織 --name 名前 [--scopes スコープ,...]
+
+承認済みの組織の API キーを作成し、一度だけ表示します。保存するのは SHA-256 だけなので、
+あとから表示することはできません。{"apiKeyId", "organisationId", "prefix", "scopes", "key"} を
+出力します。"Authorization: Bearer キー" として送ってください。
+
+オプション:
+  --org 組織         組織の ID またはドメイン（必須）
+  --name 名前        キーの用途（必須）
+  --scopes 一覧      カンマ区切り。既定: すべて
+                     org:read            組織と部署の参照
+                     badges:read         発行済みバッジの参照
+                     badges:issue        バッジの発行（全部署）
+                     badges:revoke       バッジの失効・一時停止（全部署）
+                     achievements:read   アチーブメントの参照
+                     achievements:write  アチーブメントの作成・変更（全部署）
+
+${ADMIN_ENVIRONMENT_JA}
+
+終了ステータス: 0 作成した、1 データベースを使えない、2 使い方の誤り・不明なスコープ・
+組織が存在しないか承認されていない。`,
+};
+
+const ADMIN_CREATE_OPERATOR: LocalizedMessage = {
+  en: `Usage: akashi admin create-operator --email EMAIL [--display-name NAME] [--locale ja|en]
+
+Creates a platform operator account that can sign in at once (its address counts as confirmed):
+the alternative to the set-up link the server prints on first run. Prints {"userId", "email"}.
+
+The password is read from the AKASHI_PASSWORD environment variable or, when that is unset, from
+the first line of standard input (piped, not typed at a terminal); never from an option. It
+needs at least 10 characters and must not be the e-mail address.
+
+Options:
+  --email EMAIL          The operator's e-mail address (required)
+  --display-name NAME    The name shown to others, kept exactly as typed (default: the part
+                         of the address before @)
+  --locale ja|en         The language of the operator's e-mails (default: ja)
+
+${ADMIN_ENVIRONMENT_EN}
+
+Exit status: 0 created; 1 the database could not be used; 2 bad usage, no password, a password
+or address that cannot be used, or an address that already has an account.`,
+  ja: `使い方: akashi admin create-operator --email メール [--display-name 名前] [--locale ja|en]
+
+すぐにサインインできるプラットフォーム運営者のアカウントを作成します（メールアドレスは確認済みと
+して扱います）。初回起動時にサーバーが表示するセットアップ用リンクの代わりに使えます。
+{"userId", "email"} を出力します。
+
+パスワードは環境変数 AKASHI_PASSWORD から、未設定なら標準入力の 1 行目から読みます（端末での入力
+ではなくパイプで渡してください）。オプションでは受け付けません。10 文字以上で、メールアドレスと
+同じにはできません。
+
+オプション:
+  --email メール          運営者のメールアドレス（必須）
+  --display-name 名前     他の利用者に表示する名前。入力どおりに保存します（既定: アドレスの @ より前）
+  --locale ja|en          運営者に送るメールの言語（既定: ja）
+
+${ADMIN_ENVIRONMENT_JA}
+
+終了ステータス: 0 作成した、1 データベースを使えない、2 使い方の誤り・パスワードがない・使えない
+パスワードやアドレス・すでにアカウントがあるアドレス。`,
+};
+
 export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
   akashi: AKASHI,
   keys: KEYS,
@@ -319,4 +476,8 @@ export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
   extract: EXTRACT,
   db: DB,
   'db migrate': DB_MIGRATE,
+  admin: ADMIN,
+  'admin create-org': ADMIN_CREATE_ORG,
+  'admin create-api-key': ADMIN_CREATE_API_KEY,
+  'admin create-operator': ADMIN_CREATE_OPERATOR,
 };

@@ -49,13 +49,28 @@ const DB_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
   migrate: async () => (await import('./commands/db-migrate.js')).runDbMigrate,
 };
 
+/**
+ * `akashi admin <subcommand>`: the operator's commands, run on the server's machine against its
+ * database (the same environment as the server). One line per subcommand.
+ */
+const ADMIN_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
+  'create-org': async () => (await import('./commands/admin-create-org.js')).runAdminCreateOrg,
+  'create-api-key': async () =>
+    (await import('./commands/admin-create-api-key.js')).runAdminCreateApiKey,
+  'create-operator': async () =>
+    (await import('./commands/admin-create-operator.js')).runAdminCreateOperator,
+};
+
 /** Command groups: `akashi <group> <subcommand>`. */
-type Group = 'keys' | 'db';
+type Group = 'keys' | 'db' | 'admin';
 
 const GROUPS: Readonly<Record<Group, Readonly<Record<string, LoadCommand>>>> = {
   keys: KEYS_SUBCOMMANDS,
   db: DB_SUBCOMMANDS,
+  admin: ADMIN_SUBCOMMANDS,
 };
+
+const isGroup = (name: string): name is Group => Object.hasOwn(GROUPS, name);
 
 const HELP_FLAGS = new Set(['-h', '--help']);
 
@@ -84,7 +99,7 @@ const runHelp = (args: readonly string[], context: CommandContext): ExitStatus =
   return context.printHelp(topic);
 };
 
-/** `akashi keys <subcommand>`, `akashi db <subcommand>`. */
+/** `akashi keys <subcommand>`, `akashi db <subcommand>`, `akashi admin <subcommand>`. */
 const runGroup = async (
   group: Group,
   args: readonly string[],
@@ -114,7 +129,7 @@ const dispatch = async (args: readonly string[], context: CommandContext): Promi
     return EXIT_OK;
   }
   if (name === 'help') return runHelp(rest, context);
-  if (name === 'keys' || name === 'db') return runGroup(name, rest, context);
+  if (isGroup(name)) return runGroup(name, rest, context);
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (load === undefined) throw unknownCommand(name);
   return (await load())(rest, context);

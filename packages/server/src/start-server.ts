@@ -1,6 +1,6 @@
 /**
  * Starts the platform: reads the configuration, opens the database, applies pending migrations,
- * builds the app and listens. `stop()` closes the server (in-flight requests finish, new ones get
+ * builds the app and listens (on first run it also prints the operator set-up link). `stop()` closes the server (in-flight requests finish, new ones get
  * 503 ERR_SERVER_SHUTTING_DOWN) and then the database.
  */
 import { mkdirSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { readInstance } from './db/read-instance.js';
 import type { App } from './http/app-context.js';
 import { createApp, type CreateAppOptions } from './http/create-app.js';
+import { announceOperatorSetup } from './setup/announce-operator-setup.js';
 
 export interface StartServerOptions {
   /** The environment to read the configuration from (default: process.env). */
@@ -52,6 +53,8 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
       applied.length === 0 ? 'database up to date' : `applied ${applied.length} migration(s)`,
     );
     await app.listen({ port: config.port, host: config.host });
+    // First run: a one-time link to create the operator account (setup/announce-operator-setup.ts).
+    await announceOperatorSetup({ db, config, log: app.log });
     const { address, port, family } = app.server.address() as AddressInfo;
     const host = family === 'IPv6' ? `[${address}]` : address;
     const running = app;

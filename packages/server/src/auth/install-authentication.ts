@@ -3,13 +3,17 @@
  * (`Authorization: Bearer akashi_…`). Cookie-authenticated writes (POST, PUT, PATCH, DELETE)
  * must carry the session's CSRF token in `x-csrf-token`; API-key requests need none (no
  * ambient credentials). A bad or expired credential is an error, never a silent downgrade to
- * anonymous, so clients learn at once that their key or session is gone.
+ * anonymous, so clients learn at once that their key or session is gone (except on the routes
+ * that start or end a session). A session ends when idle too long or at its absolute expiry, and
+ * a session that still owes its second factor serves only the routes that complete or end the
+ * sign-in (`session-rules.ts`).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../http/app-context.js';
 import { ServerError } from '../http/server-error.js';
 import { ANONYMOUS, type Actor } from './actor.js';
+import { isSecondFactorPending, isSessionLive } from './session-rules.js';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './session-token.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -57,7 +61,8 @@ const authenticateSession = async (
   token: string,
   context: AppContext,
 ): Promise<Actor> => {
-  const now = context.clock().toISOString();
+  const clock = context.clock();
+  const now = clock.toISOString();
   const session = await context.db.kysely
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -66,13 +71,27 @@ const authenticateSession = async (
       'sessions.csrf_token as csrf',
       'sessions.expires_at as expiresAt',
       'sessions.second_factor_at as secondFactorAt',
+      'sessions.last_seen_at as lastSeenAt',
       'users.id as userId',
       'users.is_operator as isOperator',
       'users.disabled_at as disabledAt',
+      'users.totp_enabled_at as totpEnabledAt',
     ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('passkeys')
+            .select('passkeys.id')
+            .whereRef('passkeys.user_id', '=', 'users.id'),
+        )
+        .as('hasPasskey'),
+    )
     .where('sessions.id', '=', hashToken(token))
     .executeTakeFirst();
-  if (session === undefined || session.expiresAt <= now || session.disabledAt !== null) {
+  if (session === undefined || !isSessionLive(session, clock) || session.disabledAt !== null) {
+    // Routes that start or end a session treat an old cookie as none (session-rules.ts).
+    if (request.routeOptions.config.ignoreStaleSession === true) return ANONYMOUS;
     throw new ServerError('ERR_HTTP_UNAUTHENTICATED');
   }
   if (!SAFE_METHODS.has(request.method)) {
@@ -80,6 +99,12 @@ const authenticateSession = async (
     if (typeof sent !== 'string' || !sameToken(sent, session.csrf)) {
       throw new ServerError('ERR_HTTP_CSRF');
     }
+  }
+  if (
+    isSecondFactorPending(session) &&
+    request.routeOptions.config.allowPendingSecondFactor !== true
+  ) {
+    throw new ServerError('ERR_AUTH_SECOND_FACTOR_REQUIRED');
   }
   await context.db.kysely
     .updateTable('sessions')

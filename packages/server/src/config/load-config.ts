@@ -32,6 +32,13 @@ export interface Config {
   readonly bodyLimit: number;
   /** Which proxies' X-Forwarded-* headers to believe (`AKASHI_TRUST_PROXY`, default none). */
   readonly trustProxy: TrustProxy;
+  /**
+   * The SMTP server e-mail goes through (`SMTP_URL`, smtp:// or smtps://, user and password in
+   * the URL). Unset: e-mails are written to `<dataDir>/outbox/` and their links logged.
+   */
+  readonly smtpUrl?: string;
+  /** The sender of e-mails (`MAIL_FROM`; default `Akashi <no-reply@host of PUBLIC_URL>`). */
+  readonly mailFrom?: string;
 }
 
 export interface LoadConfigOptions {
@@ -131,6 +138,37 @@ const readTrustProxy = (raw: string): Read<TrustProxy> => {
   );
 };
 
+const readSmtpUrl = (raw: string): Read<string> => {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (
+    url === undefined ||
+    (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') ||
+    url.hostname === ''
+  ) {
+    return bad(
+      'must be a URL such as smtps://user:password@smtp.example.ac.jp:465 or smtp://smtp.example.ac.jp:587 (leave it unset to write e-mails to the outbox folder instead).',
+      'smtps://ユーザー:パスワード@smtp.example.ac.jp:465 や smtp://smtp.example.ac.jp:587 のような URL を指定してください（設定しなければ、メールは outbox フォルダーに書き出されます）。',
+    );
+  }
+  return ok(raw);
+};
+
+const MAIL_ADDRESS = String.raw`[^\s<>@",;]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
+const MAIL_FROM = new RegExp(String.raw`^(?:[^<>\r\n]*<${MAIL_ADDRESS}>|${MAIL_ADDRESS})$`);
+
+const readMailFromVariable = (raw: string): Read<string> =>
+  MAIL_FROM.test(raw.trim())
+    ? ok(raw.trim())
+    : bad(
+        `must be an e-mail address, optionally with a name: "Akashi <no-reply@example.ac.jp>" or no-reply@example.ac.jp, not "${raw}".`,
+        `メールアドレス（名前付きも可）を指定してください。例: "Akashi <no-reply@example.ac.jp>" または no-reply@example.ac.jp（指定値: "${raw}"）。`,
+      );
+
 /** Reads the configuration from `env`; throws a `ConfigError` listing every bad variable. */
 export const loadConfig = (
   env: Readonly<Record<string, string | undefined>>,
@@ -160,7 +198,20 @@ export const loadConfig = (
   const logLevel = read('LOG_LEVEL', readLogLevel, 'info');
   const bodyLimit = read('AKASHI_BODY_LIMIT', readBodyLimit, DEFAULT_BODY_LIMIT);
   const trustProxy = read('AKASHI_TRUST_PROXY', readTrustProxy, false);
+  const smtpUrl = read<string | undefined>('SMTP_URL', readSmtpUrl, undefined);
+  const mailFrom = read<string | undefined>('MAIL_FROM', readMailFromVariable, undefined);
 
   if (issues.length > 0) throw new ConfigError(issues);
-  return { port, host, dataDir, database, publicUrl, logLevel, bodyLimit, trustProxy };
+  return {
+    port,
+    host,
+    dataDir,
+    database,
+    publicUrl,
+    logLevel,
+    bodyLimit,
+    trustProxy,
+    ...(smtpUrl === undefined ? {} : { smtpUrl }),
+    ...(mailFrom === undefined ? {} : { mailFrom }),
+  };
 };

@@ -9,8 +9,10 @@
 import type { Migration } from 'kysely';
 import * as instance from './migrations/0001-instance.js';
 import * as accountsOrganisations from './migrations/0002-accounts-organisations.js';
+import * as accountSecurity from './migrations/0003-account-security.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
   '0002-accounts-organisations': accountsOrganisations,
+  '0003-account-security': accountSecurity,
 };

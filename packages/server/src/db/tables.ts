@@ -36,6 +36,8 @@ export interface UsersTable {
   is_operator: Defaulted<number>;
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** The time step (Unix time / 30 s) of the last TOTP code accepted; a code is good once. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   /** `ja` or `en`: the language of e-mails and pages. */
   locale: Defaulted<string>;
   disabled_at: string | null;

@@ -105,6 +105,311 @@ export const ERROR_REGISTRY = {
       ja: 'サーバーを停止しています。しばらくしてから再度お試しください。',
     },
   },
+
+  // Organisations: vetting, settings, departments.
+  ERR_ORG_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'There is no such organisation.',
+      ja: '該当する組織はありません。',
+    },
+  },
+  ERR_ORG_DOMAIN_TAKEN: {
+    status: 409,
+    message: {
+      en: 'Another organisation has already registered or applied for this domain.',
+      ja: 'このドメインは、すでに他の組織が登録または申請しています。',
+    },
+  },
+  ERR_ORG_NOT_PENDING: {
+    status: 409,
+    message: {
+      en: 'This application has already been decided.',
+      ja: 'この申請はすでに審査済みです。',
+    },
+  },
+  ERR_ORG_NOT_APPROVED: {
+    status: 403,
+    message: {
+      en: 'This organisation has not been approved by the platform operator, so it cannot issue badges.',
+      ja: 'この組織はプラットフォーム運営者の承認を受けていないため、バッジを発行できません。',
+    },
+  },
+  ERR_ORG_DEPARTMENT_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'The organisation has no such department.',
+      ja: 'この組織に該当する部署はありません。',
+    },
+  },
+  ERR_ORG_DEPARTMENT_NAME_TAKEN: {
+    status: 409,
+    message: {
+      en: 'The organisation already has a department of this name.',
+      ja: 'この組織には同じ名前の部署がすでにあります。',
+    },
+  },
+
+  // Members of organisations and their roles.
+  ERR_MEMBER_USER_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'No account uses this e-mail address; the person must create an account first.',
+      ja: 'このメールアドレスのアカウントはありません。先にアカウントを作成してもらってください。',
+    },
+  },
+  ERR_MEMBER_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'This person is not a member of the organisation.',
+      ja: 'この人は組織のメンバーではありません。',
+    },
+  },
+  ERR_MEMBER_ALREADY_EXISTS: {
+    status: 409,
+    message: {
+      en: 'This person is already a member of the organisation; change their role instead.',
+      ja: 'この人はすでに組織のメンバーです。役割を変更してください。',
+    },
+  },
+  ERR_MEMBER_LAST_ADMIN: {
+    status: 409,
+    message: {
+      en: "The organisation's last administrator cannot be removed or given another role; make someone else an administrator first.",
+      ja: '組織の最後の管理者は、削除することも役割を変更することもできません。先に他の人を管理者にしてください。',
+    },
+  },
+  ERR_MEMBER_DEPARTMENTS_INVALID: {
+    status: 400,
+    message: {
+      en: 'An issuer needs at least one department; administrators and viewers take none.',
+      ja: '発行担当者には部署を一つ以上指定してください。管理者と閲覧者には部署を指定しません。',
+    },
+  },
+
+  // API keys.
+  ERR_API_KEY_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'The organisation has no such API key.',
+      ja: 'この組織に該当する API キーはありません。',
+    },
+  },
+  ERR_API_KEY_ALREADY_REVOKED: {
+    status: 409,
+    message: {
+      en: 'This API key has already been revoked.',
+      ja: 'この API キーはすでに無効化されています。',
+    },
+  },
+
+  // The policy (authorisation) beyond a plain ERR_HTTP_FORBIDDEN.
+  ERR_POLICY_SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    message: {
+      en: 'This organisation requires two-factor authentication: set it up for your account, or sign in with it, to continue.',
+      ja: 'この組織では二要素認証が必須です。続けるには、アカウントに二要素認証を設定するか、二要素認証でサインインしてください。',
+    },
+  },
+  ERR_POLICY_SCOPE_MISSING: {
+    status: 403,
+    message: {
+      en: 'This API key does not have the scope {scope} that this action needs.',
+      ja: 'この API キーには、この操作に必要なスコープ {scope} がありません。',
+    },
+  },
+
+  // The audit log (read side).
+  ERR_AUDIT_CURSOR_INVALID: {
+    status: 400,
+    message: {
+      en: 'The cursor is not one this server gave out; start again from the first page.',
+      ja: 'カーソルが正しくありません。最初のページから取得し直してください。',
+    },
+  },
+  ERR_AUDIT_EXPORT_TOO_LARGE: {
+    status: 422,
+    message: {
+      en: 'The export would hold more than {limit} events: narrow it with from and to (or another filter), or read the events page by page.',
+      ja: 'エクスポートが上限の {limit} 件を超えます。from と to（または他の条件）で範囲を絞り込むか、ページごとに取得してください。',
+    },
+  },
+
+  // Accounts: sign-up, e-mail verification, passwords, two-factor settings.
+  ERR_ACCOUNT_EMAIL_UNVERIFIED: {
+    status: 403,
+    message: {
+      en: 'Confirm your e-mail address first: we have sent you a new confirmation link.',
+      ja: '先にメールアドレスを確認してください。確認用のリンクを改めてお送りしました。',
+    },
+  },
+  ERR_ACCOUNT_DISABLED: {
+    status: 403,
+    message: {
+      en: 'This account has been disabled; ask the platform operator.',
+      ja: 'このアカウントは無効にされています。プラットフォーム運営者にお問い合わせください。',
+    },
+  },
+  ERR_ACCOUNT_EMAIL_TAKEN: {
+    status: 409,
+    message: {
+      en: 'An account with this e-mail address already exists.',
+      ja: 'このメールアドレスのアカウントはすでに存在します。',
+    },
+  },
+  ERR_ACCOUNT_TOKEN_INVALID: {
+    status: 400,
+    message: {
+      en: 'This link is not valid or has already been used; ask for a new one.',
+      ja: 'このリンクは無効か、すでに使用されています。新しいリンクを請求してください。',
+    },
+  },
+  ERR_ACCOUNT_TOKEN_EXPIRED: {
+    status: 400,
+    message: {
+      en: 'This link has expired; ask for a new one.',
+      ja: 'このリンクは有効期限が切れています。新しいリンクを請求してください。',
+    },
+  },
+  ERR_ACCOUNT_PASSWORD_TOO_SHORT: {
+    status: 400,
+    message: {
+      en: 'The password must be at least {min} characters long.',
+      ja: 'パスワードは {min} 文字以上にしてください。',
+    },
+  },
+  ERR_ACCOUNT_PASSWORD_TOO_LONG: {
+    status: 400,
+    message: {
+      en: 'The password must be at most {max} characters long.',
+      ja: 'パスワードは {max} 文字以内にしてください。',
+    },
+  },
+  ERR_ACCOUNT_PASSWORD_IS_EMAIL: {
+    status: 400,
+    message: {
+      en: 'The password must not be your e-mail address.',
+      ja: 'メールアドレスをパスワードにすることはできません。',
+    },
+  },
+  ERR_ACCOUNT_PASSWORD_INCORRECT: {
+    status: 403,
+    message: {
+      en: 'The current password is not correct.',
+      ja: '現在のパスワードが正しくありません。',
+    },
+  },
+  ERR_ACCOUNT_TOTP_ALREADY_ENABLED: {
+    status: 409,
+    message: {
+      en: 'An authenticator app is already enabled; disable it before setting up another.',
+      ja: '認証アプリはすでに有効です。別の認証アプリを設定するには、先に無効にしてください。',
+    },
+  },
+  ERR_ACCOUNT_TOTP_NOT_ENROLLED: {
+    status: 409,
+    message: {
+      en: 'There is no authenticator app to confirm or disable: start the set-up first.',
+      ja: '確認または無効化できる認証アプリがありません。先に設定を開始してください。',
+    },
+  },
+  ERR_ACCOUNT_TOTP_CODE_INVALID: {
+    status: 400,
+    message: {
+      en: 'The code is not correct; enter the current code from your authenticator app.',
+      ja: 'コードが正しくありません。認証アプリに表示されている現在のコードを入力してください。',
+    },
+  },
+  ERR_ACCOUNT_SECOND_FACTOR_MISSING: {
+    status: 409,
+    message: {
+      en: 'Set up an authenticator app or a passkey first.',
+      ja: '先に認証アプリまたはパスキーを設定してください。',
+    },
+  },
+  ERR_ACCOUNT_PASSKEY_NOT_FOUND: {
+    status: 404,
+    message: {
+      en: 'There is no such passkey on your account.',
+      ja: 'お使いのアカウントに該当するパスキーはありません。',
+    },
+  },
+
+  // Authentication: signing in, second factors, passkeys, rate limits.
+  ERR_AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    message: {
+      en: 'The e-mail address or password is not correct.',
+      ja: 'メールアドレスまたはパスワードが正しくありません。',
+    },
+  },
+  ERR_AUTH_RATE_LIMITED: {
+    status: 429,
+    message: {
+      en: 'Too many attempts. Try again in {seconds} seconds.',
+      ja: '試行回数が多すぎます。{seconds} 秒後に再度お試しください。',
+    },
+  },
+  ERR_AUTH_SECOND_FACTOR_REQUIRED: {
+    status: 401,
+    message: {
+      en: 'Finish signing in with your second factor (authenticator app, passkey or recovery code).',
+      ja: '2 段階認証（認証アプリ・パスキー・リカバリーコード）でサインインを完了してください。',
+    },
+  },
+  ERR_AUTH_SECOND_FACTOR_INVALID: {
+    status: 401,
+    message: {
+      en: 'The second factor is not correct.',
+      ja: '2 段階認証のコードまたはパスキーが正しくありません。',
+    },
+  },
+  ERR_AUTH_SECOND_FACTOR_NOT_PENDING: {
+    status: 409,
+    message: {
+      en: 'This session does not need a second factor.',
+      ja: 'このセッションでは 2 段階認証は不要です。',
+    },
+  },
+  ERR_AUTH_PASSKEY_INVALID: {
+    status: 400,
+    message: {
+      en: 'The passkey response could not be verified.',
+      ja: 'パスキーの応答を検証できませんでした。',
+    },
+  },
+  ERR_AUTH_CHALLENGE_EXPIRED: {
+    status: 400,
+    message: {
+      en: 'The passkey request has expired or was already used; start again.',
+      ja: 'パスキーの要求は期限切れか、すでに使用されています。最初からやり直してください。',
+    },
+  },
+
+  // First-run set-up of the platform operator.
+  ERR_SETUP_TOKEN_INVALID: {
+    status: 400,
+    message: {
+      en: 'This set-up link is not valid, has expired or has been used; restart the server for a new one, or use akashi admin create-operator.',
+      ja: 'このセットアップ用リンクは無効・期限切れ・使用済みのいずれかです。サーバーを再起動して新しいリンクを表示するか、akashi admin create-operator を使ってください。',
+    },
+  },
+  ERR_SETUP_ALREADY_DONE: {
+    status: 409,
+    message: {
+      en: 'The platform already has an operator.',
+      ja: 'このプラットフォームにはすでに運営者がいます。',
+    },
+  },
+
+  // E-mail.
+  ERR_MAIL_UNAVAILABLE: {
+    status: 503,
+    message: {
+      en: 'The e-mail could not be sent; the server log says why.',
+      ja: 'メールを送信できませんでした。原因はサーバーのログに記録されています。',
+    },
+  },
 } as const satisfies Readonly<Record<`ERR_${string}`, ErrorDefinition>>;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;

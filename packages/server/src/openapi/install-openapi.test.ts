@@ -84,11 +84,12 @@ describe('the OpenAPI document and docs page', () => {
     assert.equal(doc.info.title, 'Akashi API');
     assert.match(doc.info.version, /^\d+\.\d+\.\d+/);
     assert.deepEqual(doc.servers, [{ url: 'https://badges.example.ac.jp' }]);
-    assert.deepEqual(Object.keys(doc.paths).sort(), [
-      '/api/badges/{badgeId}',
-      '/healthz',
-      '/readyz',
-    ]);
+    // Every domain's routes are in the document (they change as domains are added).
+    const paths = Object.keys(doc.paths);
+    for (const path of ['/api/badges/{badgeId}', '/healthz', '/readyz']) {
+      assert.ok(paths.includes(path), path);
+    }
+    assert.ok(!paths.some((path) => path.includes('openapi.json') || path.includes('/api/docs')));
     assert.deepEqual(Object.keys(doc.paths['/healthz']!), ['get']);
     assert.equal(
       jsonSchemaOf(doc.paths['/readyz']?.get?.responses['503'])?.$ref,
@@ -110,7 +111,9 @@ describe('the OpenAPI document and docs page', () => {
     });
     assert.equal(jsonSchemaOf(put.responses['200'])?.title, 'Badge');
     assert.equal(jsonSchemaOf(put.responses.default)?.$ref, '#/components/schemas/ErrorEnvelope');
-    assert.deepEqual(doc.tags, [{ name: 'badges' }, { name: 'health' }]);
+    const tags = (doc.tags as { name: string }[]).map((tag) => tag.name);
+    assert.ok(tags.includes('badges') && tags.includes('health'));
+    assert.deepEqual(tags, [...tags].sort(), 'tags are listed in order');
 
     for (const ref of collectRefs(doc)) {
       const target = ref
