@@ -15,6 +15,7 @@ import {
 } from '../organisations/public-organisation-routes.js';
 import { registerAccounts } from '../accounts/register-accounts.js';
 import { registerMailRoutes } from '../mail/mail-routes.js';
+import { registerSetupPage } from '../setup/setup-page.js';
 import { registerSetupRoutes } from '../setup/setup-routes.js';
 import type { RouteModule } from './app-context.js';
 
@@ -30,5 +31,6 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerApiKeyRoutes },
   { prefix: '/api/v1', routes: registerAccounts },
   { prefix: '/api/v1', routes: registerSetupRoutes },
+  { prefix: '', routes: registerSetupPage },
   { prefix: '/api/v1', routes: registerMailRoutes },
 ];
