@@ -34,8 +34,11 @@ const toCliError = (error: unknown): unknown => {
   });
 };
 
-/** Opens and migrates the server's database, runs `body` on it, and closes it. */
-export const withServerDatabase = async <T>(body: (db: Database) => Promise<T>): Promise<T> => {
+/**
+ * The server's database, opened from the environment as the server opens it. A bad variable is a
+ * usage error (exit 2); a database that cannot be opened, a failure (exit 1).
+ */
+export const openServerDatabase = (): { db: Database; where: string } => {
   let config;
   try {
     config = loadConfig(process.env);
@@ -44,9 +47,8 @@ export const withServerDatabase = async <T>(body: (db: Database) => Promise<T>):
     throw new CliError('ERR_CLI_CONFIG_INVALID', { en: error.message, ja: error.ja });
   }
   const where = describeDatabaseTarget(config.database);
-  let db: Database;
   try {
-    db = openDatabase(config.database);
+    return { db: openDatabase(config.database), where };
   } catch (error) {
     throw new CliError(
       'ERR_CLI_MIGRATION_FAILED',
@@ -57,6 +59,11 @@ export const withServerDatabase = async <T>(body: (db: Database) => Promise<T>):
       EXIT_FAILURE,
     );
   }
+};
+
+/** Opens and migrates the server's database, runs `body` on it, and closes it. */
+export const withServerDatabase = async <T>(body: (db: Database) => Promise<T>): Promise<T> => {
+  const { db, where } = openServerDatabase();
   try {
     try {
       await migrateDatabase(db);

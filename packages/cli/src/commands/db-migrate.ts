@@ -3,32 +3,11 @@
  * start-up, reading the same environment (AKASHI_DATA_DIR, DATABASE_URL). Safe beside a running
  * server and when there is nothing to do.
  */
-import {
-  isConfigError,
-  isMigrationError,
-  loadConfig,
-  migrateDatabase,
-  openDatabase,
-  describeDatabaseTarget,
-  type Config,
-  type Database,
-} from '@akashi/server';
+import { isMigrationError, migrateDatabase } from '@akashi/server';
 import { CliError, EXIT_FAILURE, EXIT_OK, type ExitStatus } from '../cli-error.js';
 import type { CommandContext } from '../command-context.js';
 import { parseCommandArgs } from '../parse-command-args.js';
-
-const reasonOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-/** The server's configuration from `env`; a bad variable is a usage error (exit 2). */
-const readConfig = (env: Readonly<Record<string, string | undefined>>): Config => {
-  try {
-    return loadConfig(env);
-  } catch (error) {
-    if (!isConfigError(error)) throw error;
-    throw new CliError('ERR_CLI_CONFIG_INVALID', { en: error.message, ja: error.ja });
-  }
-};
+import { openServerDatabase } from './admin-database.js';
 
 export const runDbMigrate = async (
   args: readonly string[],
@@ -36,21 +15,7 @@ export const runDbMigrate = async (
 ): Promise<ExitStatus> => {
   const { help } = parseCommandArgs(args, {}, { command: 'db migrate' });
   if (help) return context.printHelp('db migrate');
-  const config = readConfig(process.env);
-  const where = describeDatabaseTarget(config.database);
-  let database: Database;
-  try {
-    database = openDatabase(config.database);
-  } catch (error) {
-    throw new CliError(
-      'ERR_CLI_MIGRATION_FAILED',
-      {
-        en: `Cannot open the database ${where}: ${reasonOf(error)}`,
-        ja: `データベース ${where} を開けません: ${reasonOf(error)}`,
-      },
-      EXIT_FAILURE,
-    );
-  }
+  const { db: database, where } = openServerDatabase();
   try {
     const { applied } = await migrateDatabase(database);
     context.stdout(
