@@ -4,9 +4,11 @@
  * database) under ./data. An empty value counts as unset. Every bad value is reported at once,
  * in a `ConfigError`.
  */
+import type { KeyObject } from 'node:crypto';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { LocalizedMessage } from '@akashi/core';
 import type { DatabaseTarget } from '../db/open-database.js';
+import { MASTER_KEY_FORMAT, parseMasterKey } from '../keys/master-key.js';
 import { ConfigError, type ConfigIssue } from './config-error.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,6 +41,16 @@ export interface Config {
   readonly smtpUrl?: string;
   /** The sender of e-mails (`MAIL_FROM`; default `Akashi <no-reply@host of PUBLIC_URL>`). */
   readonly mailFrom?: string;
+  /**
+   * The master key that stored private keys are encrypted under (`AKASHI_MASTER_KEY`: 32 bytes
+   * in base64 or hex), as a KeyObject that never prints its value. Unset: the key file is used.
+   */
+  readonly masterKey?: KeyObject;
+  /**
+   * Absolute path of the master key file (`AKASHI_MASTER_KEY_FILE`; default
+   * `<dataDir>/master.key`, created mode 0600 on first start). Ignored when `masterKey` is set.
+   */
+  readonly masterKeyFile?: string;
 }
 
 export interface LoadConfigOptions {
@@ -169,6 +181,17 @@ const readMailFromVariable = (raw: string): Read<string> =>
         `メールアドレス（名前付きも可）を指定してください。例: "Akashi <no-reply@example.ac.jp>" または no-reply@example.ac.jp（指定値: "${raw}"）。`,
       );
 
+// The value is a secret: the message never repeats it.
+const readMasterKey = (raw: string): Read<KeyObject> => {
+  const key = parseMasterKey(raw);
+  return key === undefined
+    ? bad(
+        `must be ${MASTER_KEY_FORMAT.en} (the value given is not shown).`,
+        `${MASTER_KEY_FORMAT.ja}を指定してください（指定値は表示しません）。`,
+      )
+    : ok(key);
+};
+
 /** Reads the configuration from `env`; throws a `ConfigError` listing every bad variable. */
 export const loadConfig = (
   env: Readonly<Record<string, string | undefined>>,
@@ -200,6 +223,9 @@ export const loadConfig = (
   const trustProxy = read('AKASHI_TRUST_PROXY', readTrustProxy, false);
   const smtpUrl = read<string | undefined>('SMTP_URL', readSmtpUrl, undefined);
   const mailFrom = read<string | undefined>('MAIL_FROM', readMailFromVariable, undefined);
+  const masterKey = read<KeyObject | undefined>('AKASHI_MASTER_KEY', readMasterKey, undefined);
+  const rawMasterKeyFile = read<string | undefined>('AKASHI_MASTER_KEY_FILE', ok, undefined);
+  const masterKeyFile = rawMasterKeyFile === undefined ? undefined : resolve(cwd, rawMasterKeyFile);
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -213,5 +239,7 @@ export const loadConfig = (
     trustProxy,
     ...(smtpUrl === undefined ? {} : { smtpUrl }),
     ...(mailFrom === undefined ? {} : { mailFrom }),
+    ...(masterKey === undefined ? {} : { masterKey }),
+    ...(masterKeyFile === undefined ? {} : { masterKeyFile }),
   };
 };

@@ -10,9 +10,13 @@ import type { Migration } from 'kysely';
 import * as instance from './migrations/0001-instance.js';
 import * as accountsOrganisations from './migrations/0002-accounts-organisations.js';
 import * as accountSecurity from './migrations/0003-account-security.js';
+import * as issuerKeys from './migrations/0004-issuer-keys.js';
+import * as images from './migrations/0005-images.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
   '0002-accounts-organisations': accountsOrganisations,
   '0003-account-security': accountSecurity,
+  '0004-issuer-keys': issuerKeys,
+  '0005-images': images,
 };

@@ -187,6 +187,42 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export type IssuerKeyOwnerType = 'organisation' | 'issuer-profile';
+export type IssuerKeyAlgorithm = 'ed25519' | 'rsa';
+
+/** Signing keys generated on the server (`keys/key-store.ts`); retired keys are kept. */
+export interface IssuerKeysTable {
+  id: string;
+  owner_type: IssuerKeyOwnerType;
+  owner_id: string;
+  algorithm: IssuerKeyAlgorithm;
+  /** 1 for the owner's first key of this algorithm, one more at each rotation. */
+  version: number;
+  /** The key id published in DID documents and JWKS (Multikey or JWK thumbprint); unique. */
+  kid: string;
+  /** The public JWK (JSON, with `kid`, `alg`, `use`); never a private member. */
+  public_jwk: string;
+  /** base64(IV ‖ AES-256-GCM ciphertext of the private JWK ‖ tag), bound to this row. */
+  encrypted_private_key: string;
+  /** Which master key encrypted it (a fingerprint, never the key). */
+  master_key_id: string;
+  created_at: string;
+  /** When it started signing. */
+  activated_at: string;
+  /** When a newer key replaced it; null while it is the current key. */
+  retired_at: string | null;
+}
+
+/** Badge images (`images/database-image-store.ts`), validated or sanitised before storing. */
+export interface ImagesTable {
+  /** SHA-256 (lower-case hex) of `bytes`: an image is stored once, under its content. */
+  id: string;
+  media_type: 'image/png' | 'image/svg+xml';
+  /** The image itself: `bytea` on PostgreSQL, a BLOB on SQLite; a Buffer on both. */
+  bytes: Buffer;
+  created_at: string;
+}
+
 export interface Tables {
   instance: InstanceTable;
   users: UsersTable;
@@ -202,4 +238,6 @@ export interface Tables {
   membership_departments: MembershipDepartmentsTable;
   api_keys: ApiKeysTable;
   audit_events: AuditEventsTable;
+  issuer_keys: IssuerKeysTable;
+  images: ImagesTable;
 }

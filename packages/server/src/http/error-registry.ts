@@ -410,6 +410,109 @@ export const ERROR_REGISTRY = {
       ja: 'メールを送信できませんでした。原因はサーバーのログに記録されています。',
     },
   },
+
+  // Badge images (achievement image uploads): PNG and SVG only, checked and cleaned.
+  ERR_IMAGE_UNSUPPORTED_TYPE: {
+    status: 415,
+    message: {
+      en: 'The file is not a PNG or SVG image (it looks like {format}); a badge image must be PNG or SVG.',
+      ja: 'ファイルが PNG・SVG 画像ではありません（{format} と判定しました）。バッジ画像には PNG または SVG を使ってください。',
+    },
+  },
+  ERR_IMAGE_TOO_LARGE: {
+    status: 413,
+    message: {
+      en: 'The image is {size} bytes, over the limit of {limit} bytes.',
+      ja: '画像が {size} バイトあり、上限の {limit} バイトを超えています。',
+    },
+  },
+  ERR_IMAGE_DIMENSIONS_TOO_LARGE: {
+    status: 422,
+    message: {
+      en: 'The image is {width} × {height} pixels; the largest accepted is {maxWidth} × {maxHeight}.',
+      ja: '画像が {width} × {height} ピクセルあり、上限の {maxWidth} × {maxHeight} ピクセルを超えています。',
+    },
+  },
+  ERR_IMAGE_DECODED_TOO_LARGE: {
+    status: 422,
+    message: {
+      en: 'Decoded, the image would take {size} bytes, over the limit of {limit}; use fewer pixels or a lower bit depth.',
+      ja: '画像を展開すると {size} バイトになり、上限の {limit} バイトを超えます。画素数かビット深度を減らしてください。',
+    },
+  },
+  ERR_IMAGE_PNG_MALFORMED: {
+    status: 400,
+    message: {
+      en: 'The PNG image is damaged or is not a valid PNG file; export it again.',
+      ja: 'PNG 画像が壊れているか、正しい PNG ファイルではありません。書き出し直してください。',
+    },
+  },
+  ERR_IMAGE_SVG_MALFORMED: {
+    status: 400,
+    message: {
+      en: 'The SVG image is not well-formed XML in a readable encoding (UTF-8, or the one its XML declaration names).',
+      ja: 'SVG 画像が、読み取れる文字コード（UTF-8 または XML 宣言で指定したもの）の整形式の XML ではありません。',
+    },
+  },
+  ERR_IMAGE_SVG_DOCTYPE: {
+    status: 400,
+    message: {
+      en: 'The SVG declares entities or other markup in its DOCTYPE, which is refused for security (entity expansion, external entities); export it without a DOCTYPE.',
+      ja: 'SVG の DOCTYPE でエンティティなどが宣言されているため、セキュリティ上の理由（エンティティ展開攻撃・外部エンティティ攻撃）で受け付けません。DOCTYPE なしで書き出してください。',
+    },
+  },
+  ERR_IMAGE_SVG_TOO_COMPLEX: {
+    status: 422,
+    message: {
+      en: 'The SVG image is too complex to accept (too many elements or namespace declarations, too deep nesting, or too many elements drawn through <use>); simplify it or upload a PNG.',
+      ja: 'SVG 画像が複雑すぎるため受け付けられません（要素数・名前空間宣言の数・入れ子の深さ・<use> で描かれる要素数のいずれかが上限を超えています）。単純化するか PNG をアップロードしてください。',
+    },
+  },
+
+  // Bulk awards: a file or array that cannot be read at all. Problems with single rows are not
+  // HTTP errors: the dry-run report lists them (packages/server/src/bulk/award-row-issues.ts).
+  ERR_BULK_FILE_TOO_LARGE: {
+    status: 413,
+    message: {
+      en: 'The file is larger than the limit of {limit} bytes; split it into several files.',
+      ja: 'ファイルが上限の {limit} バイトを超えています。複数のファイルに分けてください。',
+    },
+  },
+  ERR_BULK_TOO_MANY_ROWS: {
+    status: 422,
+    message: {
+      en: 'The file has more than {limit} rows; split it into several files.',
+      ja: 'ファイルの行数が上限の {limit} 行を超えています。複数のファイルに分けてください。',
+    },
+  },
+  ERR_BULK_ENCODING_UNKNOWN: {
+    status: 422,
+    message: {
+      en: 'The file is neither UTF-8 nor Shift_JIS: read as {encoding}, the byte at offset {offset} (line {line}) is invalid. Save it from Excel as "CSV UTF-8 (comma delimited)" and upload it again.',
+      ja: 'ファイルの文字コードが UTF-8 でも Shift_JIS でもありません（{encoding} として読むと、{line} 行目・オフセット {offset} バイト目が不正です）。Excel で「CSV UTF-8 (コンマ区切り)」として保存し、もう一度アップロードしてください。',
+    },
+  },
+  ERR_BULK_CSV_MALFORMED: {
+    status: 422,
+    message: {
+      en: 'The file cannot be read as CSV from row {row} on: check the double quotes there (a quoted value must end with a quote).',
+      ja: 'ファイルの {row} 行目以降を CSV として読み取れません。その行のダブルクォートを確認してください（「"」で始めた値は「"」で閉じる必要があります）。',
+    },
+  },
+  ERR_BULK_FILE_EMPTY: {
+    status: 422,
+    message: {
+      en: 'The file has no header row: the first row must name the columns (such as メールアドレス, 氏名).',
+      ja: 'ファイルに見出し行がありません。1 行目に列の見出し（メールアドレス、氏名など）を入れてください。',
+    },
+  },
+  ERR_BULK_JSON_NOT_ARRAY: {
+    status: 400,
+    message: {
+      en: 'The awards must be sent as a JSON array of objects.',
+      ja: '授与データは、オブジェクトの JSON 配列で送ってください。',
+    },
+  },
 } as const satisfies Readonly<Record<`ERR_${string}`, ErrorDefinition>>;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;
