@@ -10,9 +10,17 @@ import { readInstance } from './read-instance.js';
 
 const ALL = Object.keys(MIGRATIONS);
 
+/**
+ * Whether `table` exists in this database's own schema. (On PostgreSQL, introspection lists every
+ * schema, including those of other tests running at the same time.)
+ */
 const tableExists = async (database: Database, table: string): Promise<boolean> => {
   const tables = await database.kysely.introspection.getTables();
-  return tables.some((t) => t.name === table);
+  if (database.dialect !== 'postgres') return tables.some((t) => t.name === table);
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    database.kysely,
+  );
+  return tables.some((t) => t.name === table && t.schema === rows[0]?.schema);
 };
 
 /** A migration that creates a table and then fails: nothing of the run may remain. */
