@@ -31,8 +31,30 @@ if (selected.length === 0) {
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=2', ...selected.sort()],
-  { stdio: 'inherit' },
+  // PostgreSQL test schemas are dropped together at the end (see below), never while another test
+  // file may be introspecting the database.
+  { stdio: 'inherit', env: { ...process.env, AKASHI_TEST_KEEP_SCHEMAS: '1' } },
 );
+if (process.env.TEST_DATABASE_URL) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  try {
+    await client.connect();
+    const { rows } = await client.query(
+      "select nspname from pg_namespace where nspname like 'akashi\\_test\\_%'",
+    );
+    for (const { nspname } of rows)
+      await client.query(`drop schema if exists "${nspname}" cascade`);
+    console.error(`run-tests: dropped ${rows.length} PostgreSQL test schema(s).`);
+  } catch (error) {
+    // Not a test failure: the schemas stay behind, and the next run drops them.
+    console.error(
+      `run-tests: WARNING: could not drop the PostgreSQL test schemas: ${error.message}`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 // The storage tests run on PostgreSQL only when TEST_DATABASE_URL is set (.ci/run sets it).
 if (!process.env.TEST_DATABASE_URL) {
   console.error(

@@ -41,7 +41,9 @@ const postgresTarget = async (url: string): Promise<Target> => {
   return {
     env: { DATABASE_URL: databaseUrl.toString(), AKASHI_DATA_DIR: join(work.dir, 'unused') },
     dispose: async () => {
-      await admin.query(`drop schema if exists ${schema} cascade`);
+      if (process.env.AKASHI_TEST_KEEP_SCHEMAS !== '1') {
+        await admin.query(`drop schema if exists ${schema} cascade`);
+      }
       await admin.end();
     },
   };

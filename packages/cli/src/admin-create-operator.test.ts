@@ -99,7 +99,9 @@ describe('akashi admin create-operator', () => {
         url.searchParams.set('options', `-c search_path=${schema}`);
         await scenario({ DATABASE_URL: url.toString(), AKASHI_DATA_DIR: join(work.dir, 'unused') });
       } finally {
-        await admin.query(`drop schema if exists ${schema} cascade`);
+        if (process.env.AKASHI_TEST_KEEP_SCHEMAS !== '1') {
+          await admin.query(`drop schema if exists ${schema} cascade`);
+        }
         await admin.end();
       }
     },

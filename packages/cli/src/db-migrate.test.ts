@@ -85,7 +85,9 @@ describe('akashi db migrate', () => {
         const second = run(['db', 'migrate'], { DATABASE_URL: databaseUrl.toString() });
         assert.match(second.stdout, /is up to date/);
       } finally {
-        await admin.query(`drop schema if exists ${schema} cascade`);
+        if (process.env.AKASHI_TEST_KEEP_SCHEMAS !== '1') {
+          await admin.query(`drop schema if exists ${schema} cascade`);
+        }
         await admin.end();
       }
     },

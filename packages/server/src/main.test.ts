@@ -165,7 +165,9 @@ describe('npm start (dist/main.js as a process)', () => {
         const database = started.lines().find((line) => typeof line.database === 'string');
         assert.match(String(database?.database), /^postgres:\/\/postgres@/);
       } finally {
-        await admin.query(`drop schema if exists ${schema} cascade`);
+        if (process.env.AKASHI_TEST_KEEP_SCHEMAS !== '1') {
+          await admin.query(`drop schema if exists ${schema} cascade`);
+        }
         await admin.end();
       }
     },

@@ -66,7 +66,13 @@ export const withTestDatabase = async <T>(
     const schema = `akashi_test_${randomBytes(8).toString('hex')}`;
     await runSql(url, `create schema ${schema}`);
     database = openDatabase({ dialect: 'postgres', url, schema });
-    dispose = () => runSql(url, `drop schema ${schema} cascade`);
+    // Kysely's migrator introspects every schema of the database; dropping a schema while another
+    // test process introspects makes that process fail. `npm test` keeps them and drops them all
+    // once every test has finished (scripts/run-tests.mjs).
+    dispose = () =>
+      process.env.AKASHI_TEST_KEEP_SCHEMAS === '1'
+        ? Promise.resolve()
+        : runSql(url, `drop schema ${schema} cascade`);
   }
   try {
     if (migrated) await migrateDatabase(database);
