@@ -92,6 +92,14 @@ describe('did:web', () => {
     assert.ok(importPublicJwk(rsaMethod.publicKeyJwk).equals(rsa.publicKey));
     // JSON round trip keeps the shape (it is published as JSON).
     assert.deepEqual(JSON.parse(JSON.stringify(document)), document);
+    // Public halves alone (keys read back from storage) give the same document.
+    const publicOnly = [ed, rsa].map(({ type, kid, publicKey, publicJwk }) => ({
+      type,
+      kid,
+      publicKey,
+      publicJwk,
+    }));
+    assert.deepEqual(buildDidWebDocument({ did, keys: publicOnly }), document);
   });
 
   it('refuses duplicate kids, empty key lists and bad DIDs', () => {

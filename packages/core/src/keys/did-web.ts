@@ -89,13 +89,19 @@ export const didWebToUrl = (did: string): string => {
   return `${origin}/${path.join('/')}/did.json`;
 };
 
+/**
+ * What a DID document needs of a key: its public half only. A `SigningKey` is one; so is a key
+ * read back from storage without decrypting its private half.
+ */
+export type PublicDidKey = Pick<SigningKey, 'type' | 'kid' | 'publicKey' | 'publicJwk'>;
+
 export interface BuildDidWebDocumentOptions {
   readonly did: string;
   /** Ed25519 and P-256 keys are listed as Multikey, RSA keys as JsonWebKey. */
-  readonly keys: readonly SigningKey[];
+  readonly keys: readonly PublicDidKey[];
 }
 
-const toVerificationMethod = (did: string, key: SigningKey): VerificationMethod => {
+const toVerificationMethod = (did: string, key: PublicDidKey): VerificationMethod => {
   const id = `${did}#${key.kid}`;
   if (key.type === 'rsa') {
     return { id, type: 'JsonWebKey', controller: did, publicKeyJwk: { ...key.publicJwk } };

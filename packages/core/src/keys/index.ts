@@ -32,7 +32,12 @@ export {
   type VerificationMethod,
 } from './did-document.js';
 export { didKeyFor, resolveDidKey, verificationMethodIdFor } from './did-key.js';
-export { buildDidWebDocument, didWebToUrl, type BuildDidWebDocumentOptions } from './did-web.js';
+export {
+  buildDidWebDocument,
+  didWebToUrl,
+  type BuildDidWebDocumentOptions,
+  type PublicDidKey,
+} from './did-web.js';
 export { type VerificationMethodType } from './read-verification-method.js';
 export {
   createVerificationMethodResolver,
