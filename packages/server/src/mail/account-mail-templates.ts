@@ -119,51 +119,51 @@ export interface SecondFactorChange {
   readonly at: Date;
 }
 
-export const secondFactorAddedMail = (
-  locale: MailLocale,
-  { displayName, kind, name, at }: SecondFactorChange,
-): MailContent => {
-  const factor = describeFactor(kind, locale, name);
-  const when = formatMailDate(at, locale);
-  return locale === 'ja'
-    ? {
-        subject: '【Akashi】2 段階認証の設定が追加されました',
-        greeting: greet(locale, displayName),
-        paragraphs: [`${when}、Akashi アカウントの 2 段階認証に${factor}が設定されました。`],
-        closing: [IF_NOT_YOU.ja],
-      }
-    : {
-        subject: 'Two-factor authentication was set up on your Akashi account',
-        greeting: greet(locale, displayName),
-        paragraphs: [
-          `On ${when}, ${factor} was set up for two-factor authentication on your Akashi account.`,
-        ],
-        closing: [IF_NOT_YOU.en],
-      };
-};
+/** The texts that differ between a second factor added and one removed. */
+const SECOND_FACTOR_CHANGE = {
+  added: {
+    subject: {
+      ja: '【Akashi】2 段階認証の設定が追加されました',
+      en: 'Two-factor authentication was set up on your Akashi account',
+    },
+    paragraph: {
+      ja: (when: string, factor: string) =>
+        `${when}、Akashi アカウントの 2 段階認証に${factor}が設定されました。`,
+      en: (when: string, factor: string) =>
+        `On ${when}, ${factor} was set up for two-factor authentication on your Akashi account.`,
+    },
+  },
+  removed: {
+    subject: {
+      ja: '【Akashi】2 段階認証の設定が削除されました',
+      en: 'A second factor was removed from your Akashi account',
+    },
+    paragraph: {
+      ja: (when: string, factor: string) =>
+        `${when}、Akashi アカウントの 2 段階認証から${factor}が削除されました。`,
+      en: (when: string, factor: string) =>
+        `On ${when}, ${factor} was removed from the two-factor authentication of your Akashi account.`,
+    },
+  },
+} as const;
 
-export const secondFactorRemovedMail = (
-  locale: MailLocale,
-  { displayName, kind, name, at }: SecondFactorChange,
-): MailContent => {
-  const factor = describeFactor(kind, locale, name);
-  const when = formatMailDate(at, locale);
-  return locale === 'ja'
-    ? {
-        subject: '【Akashi】2 段階認証の設定が削除されました',
-        greeting: greet(locale, displayName),
-        paragraphs: [`${when}、Akashi アカウントの 2 段階認証から${factor}が削除されました。`],
-        closing: [IF_NOT_YOU.ja],
-      }
-    : {
-        subject: 'A second factor was removed from your Akashi account',
-        greeting: greet(locale, displayName),
-        paragraphs: [
-          `On ${when}, ${factor} was removed from the two-factor authentication of your Akashi account.`,
-        ],
-        closing: [IF_NOT_YOU.en],
-      };
-};
+const secondFactorChangeMail =
+  (change: keyof typeof SECOND_FACTOR_CHANGE) =>
+  (locale: MailLocale, { displayName, kind, name, at }: SecondFactorChange): MailContent => {
+    const texts = SECOND_FACTOR_CHANGE[change];
+    const factor = describeFactor(kind, locale, name);
+    const when = formatMailDate(at, locale);
+    return {
+      subject: texts.subject[locale],
+      greeting: greet(locale, displayName),
+      paragraphs: [texts.paragraph[locale](when, factor)],
+      closing: [IF_NOT_YOU[locale]],
+    };
+  };
+
+export const secondFactorAddedMail = secondFactorChangeMail('added');
+
+export const secondFactorRemovedMail = secondFactorChangeMail('removed');
 
 export const testMail = (
   locale: MailLocale,
