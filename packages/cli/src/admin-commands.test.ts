@@ -7,7 +7,13 @@ import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createApp, loadConfig, openDatabase, type Database } from '@akashi/server';
+import {
+  createApp,
+  createTestMasterKey,
+  loadConfig,
+  openDatabase,
+  type Database,
+} from '@akashi/server';
 import pg from 'pg';
 import { createWorkDir, runAkashi } from './run-akashi.js';
 
@@ -166,7 +172,7 @@ const scenario = async (target: Target) => {
   // What the database holds, and the server accepting the key.
   const config = loadConfig(target.env);
   const db: Database = openDatabase(config.database);
-  const app = createApp({ config, db, logger: false });
+  const app = createApp({ config, db, logger: false, masterKey: createTestMasterKey() });
   try {
     const organisation = await db.kysely
       .selectFrom('organisations')

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { createApp, loadConfig, openDatabase } from '@akashi/server';
+import { createApp, createTestMasterKey, loadConfig, openDatabase } from '@akashi/server';
 import pg from 'pg';
 import { createWorkDir, runAkashi } from './run-akashi.js';
 
@@ -26,7 +26,7 @@ const lastJson = (stdout: string): Record<string, unknown> => {
 const signIn = async (env: Record<string, string>, email: string, password: string) => {
   const config = loadConfig({ ...env, DATABASE_URL: env.DATABASE_URL ?? '' });
   const db = openDatabase(config.database);
-  const app = createApp({ config, db, logger: false });
+  const app = createApp({ config, db, logger: false, masterKey: createTestMasterKey() });
   try {
     const response = await app.inject({
       method: 'POST',

@@ -327,7 +327,7 @@ const ADMIN: LocalizedMessage = {
   en: `Usage: akashi admin <subcommand>
 
 Subcommands:
-  create-org       Create an approved organisation and its first administrator
+  create-org       Create an approved organisation, its first administrator and issuer profile
   create-api-key   Create an API key for an organisation (printed once)
   create-operator  Create a platform operator account
 
@@ -335,7 +335,7 @@ ${ADMIN_ENVIRONMENT_EN}`,
   ja: `使い方: akashi admin <サブコマンド>
 
 サブコマンド:
-  create-org       承認済みの組織と最初の管理者を作成する
+  create-org       承認済みの組織と最初の管理者・発行者プロフィールを作成する
   create-api-key   組織の API キーを作成する（キーは一度だけ表示）
   create-operator  プラットフォーム運営者のアカウントを作成する
 
@@ -347,8 +347,10 @@ const ADMIN_CREATE_ORG: LocalizedMessage = {
 
 Creates an organisation that is approved at once (no vetting: the operator vouches for it) and
 makes EMAIL its administrator. When no account uses EMAIL, one is created without a password:
-its owner sets one through "forgot password". Prints {"organisationId", "userId",
-"membershipId", "userCreated"}.
+its owner sets one through "forgot password". Also creates the organisation's default issuer
+profile (its legal and English names, https://DOMAIN, EMAIL) with new Ed25519 and RSA keys,
+encrypted under the master key (AKASHI_MASTER_KEY, or the key file). Prints {"organisationId",
+"userId", "membershipId", "userCreated", "issuerId"}.
 
 Options:
   --name NAME          The legal name, kept exactly as typed (required)
@@ -365,7 +367,9 @@ the domain is already taken.`,
 
 審査を経ずに承認済みの組織を作成し（運営者が保証します）、メールのアカウントを管理者にします。
 そのメールのアカウントがなければパスワードなしで作成します。本人が「パスワードを忘れた場合」から
-設定します。{"organisationId", "userId", "membershipId", "userCreated"} を出力します。
+設定します。組織の既定の発行者プロフィール（正式名称・英語名・https://ドメイン・メール）も、
+新しい Ed25519 鍵と RSA 鍵（マスターキー AKASHI_MASTER_KEY または鍵ファイルで暗号化）とともに作成します。
+{"organisationId", "userId", "membershipId", "userCreated", "issuerId"} を出力します。
 
 オプション:
   --name 名称            正式名称（入力どおりに保存。必須）

@@ -31,3 +31,24 @@ export * from './policy/command-origin.js';
 export * from './policy/policy-actor.js';
 export * from './setup/create-operator.js';
 export { announceOperatorSetup } from './setup/announce-operator-setup.js';
+export * from './keys/master-key.js';
+export { loadMasterKey, masterKeyFilePath } from './keys/load-master-key.js';
+export { createKeyStore, type KeyStore } from './keys/key-store.js';
+export { createTestMasterKey } from './keys/key-test-factories.js';
+export * from './issuers/issuer-profile.js';
+export { issuerUrls, didWebFor, type IssuerUrls } from './issuers/issuer-urls.js';
+export { loadIssuerSigning, type IssuerSigning } from './issuers/issuer-signing.js';
+export {
+  archiveIssuerProfile,
+  createIssuerProfile,
+  ensureDefaultIssuerProfile,
+  updateIssuerProfile,
+  type CreateIssuerProfileInput,
+  type UpdateIssuerProfileInput,
+} from './issuers/manage-issuer-profiles.js';
+export { rotateIssuerKeys, type RotateIssuerKeysResult } from './issuers/rotate-issuer-keys.js';
+export {
+  createLocalMethodResolver,
+  type LocalMethodResolver,
+} from './issuers/resolve-local-did.js';
+export { buildOb3IssuerProfile } from './issuers/issuer-documents.js';

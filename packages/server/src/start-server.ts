@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './db/open-database.js';
 import { readInstance } from './db/read-instance.js';
 import type { App } from './http/app-context.js';
 import { createApp, type CreateAppOptions } from './http/create-app.js';
+import { loadMasterKey } from './keys/load-master-key.js';
 import { announceOperatorSetup } from './setup/announce-operator-setup.js';
 
 export interface StartServerOptions {
@@ -41,9 +42,11 @@ export const startServer = async (options: StartServerOptions = {}): Promise<Run
     onIdleError: (error) => app?.log.warn({ err: error }, 'idle database connection failed'),
   });
   try {
+    const masterKey = await loadMasterKey(config);
     app = createApp({
       config,
       db,
+      masterKey,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     });
     const { applied } = await migrateDatabase(db);

@@ -87,10 +87,17 @@ export const defineCredentialEnvelope = <V extends ModelVariant>(k: ModelKit<V>)
   credentialSchema: Type.Optional(
     k.oneOrMany(k.ref('CredentialSchema'), 'JSON Schemas the credential validates against.'),
   ),
+  // Emitted: one entry, as the 1EdTech OB 3.0 JSON Schema requires. Accepted: one or several
+  // (VC 2.0 allows a list, e.g. a revocation and a suspension entry).
   credentialStatus: Type.Optional(
     k.pick(
       createModelRef<BitstringStatusListEntry>('strict', 'BitstringStatusListEntry'),
-      createModelRef<LenientCredentialStatus>('lenient', 'CredentialStatus'),
+      Type.Union([
+        createModelRef<LenientCredentialStatus>('lenient', 'CredentialStatus'),
+        Type.Array(createModelRef<LenientCredentialStatus>('lenient', 'CredentialStatus'), {
+          minItems: 1,
+        }),
+      ]),
     ),
   ),
   refreshService: Type.Optional(k.ref('RefreshService')),

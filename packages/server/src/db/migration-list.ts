@@ -12,6 +12,14 @@ import * as accountsOrganisations from './migrations/0002-accounts-organisations
 import * as accountSecurity from './migrations/0003-account-security.js';
 import * as issuerKeys from './migrations/0004-issuer-keys.js';
 import * as images from './migrations/0005-images.js';
+import * as issuerProfiles from './migrations/0006-issuer-profiles.js';
+import * as achievements from './migrations/0007-achievements.js';
+import * as statusLists from './migrations/0008-status-lists.js';
+import * as awards from './migrations/0009-awards.js';
+import * as bulkJobs from './migrations/0010-bulk-jobs.js';
+import * as webhooks from './migrations/0011-webhooks.js';
+import * as notifications from './migrations/0012-notifications.js';
+import * as vcApiCredentials from './migrations/0013-vc-api-credentials.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
@@ -19,4 +27,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-account-security': accountSecurity,
   '0004-issuer-keys': issuerKeys,
   '0005-images': images,
+  '0006-issuer-profiles': issuerProfiles,
+  '0007-achievements': achievements,
+  '0008-status-lists': statusLists,
+  '0009-awards': awards,
+  '0010-bulk-jobs': bulkJobs,
+  '0011-webhooks': webhooks,
+  '0012-notifications': notifications,
+  '0013-vc-api-credentials': vcApiCredentials,
 };

@@ -1,4 +1,12 @@
 import type { ColumnType } from 'kysely';
+import type { IssuerTables } from '../issuers/issuer-tables.js';
+import type { AchievementTables } from '../achievements/achievement-tables.js';
+import type { StatusListTables } from '../status-lists/status-list-tables.js';
+import type { AwardTables } from '../awards/award-tables.js';
+import type { BulkJobTables } from '../bulk/bulk-job-tables.js';
+import type { WebhookTables } from '../webhooks/webhook-tables.js';
+import type { NotificationTables } from '../notifications/notification-tables.js';
+import type { VcApiTables } from '../vc-api/vc-api-tables.js';
 
 /**
  * The tables of the database as Kysely sees them: one interface per table, its columns as they
@@ -223,7 +231,16 @@ export interface ImagesTable {
   created_at: string;
 }
 
-export interface Tables {
+/** Every table: the foundation's below, the domains' from their own folders. */
+export interface Tables
+  extends IssuerTables,
+    AchievementTables,
+    StatusListTables,
+    AwardTables,
+    BulkJobTables,
+    WebhookTables,
+    NotificationTables,
+    VcApiTables {
   instance: InstanceTable;
   users: UsersTable;
   sessions: SessionsTable;

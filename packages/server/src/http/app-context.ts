@@ -17,6 +17,7 @@ import type {
 } from 'fastify';
 import type { Config } from '../config/load-config.js';
 import type { Database } from '../db/open-database.js';
+import type { KeyStore } from '../keys/key-store.js';
 import type { TypeBoxTypeProvider } from './typebox-type-provider.js';
 
 export interface AppContext {
@@ -24,6 +25,8 @@ export interface AppContext {
   readonly db: Database;
   /** The current time; tests inject a fixed one. */
   readonly clock: () => Date;
+  /** The issuer keys, encrypted at rest under the master key (`keys/key-store.ts`). */
+  readonly keys: KeyStore;
 }
 
 export type App = FastifyInstance<

@@ -4,6 +4,8 @@
  */
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/open-database.js';
+import { createTestMasterKey } from '../keys/key-test-factories.js';
+import type { MasterKey } from '../keys/master-key.js';
 import type { App, RouteModule } from './app-context.js';
 import { createApp } from './create-app.js';
 
@@ -34,6 +36,8 @@ export interface BuildTestAppOptions {
   readonly config?: Partial<Config>;
   readonly routes?: readonly RouteModule[];
   readonly clock?: () => Date;
+  /** Default: a new random master key. */
+  readonly masterKey?: MasterKey;
 }
 
 export const buildTestApp = (options: BuildTestAppOptions = {}): TestApp => {
@@ -42,6 +46,7 @@ export const buildTestApp = (options: BuildTestAppOptions = {}): TestApp => {
   const app = createApp({
     config: createTestConfig(options.config),
     db,
+    masterKey: options.masterKey ?? createTestMasterKey(),
     logger: {
       destination: {
         write: (line) => {

@@ -9,6 +9,8 @@ import type { Config, TrustProxy } from '../config/load-config.js';
 import type { Database } from '../db/open-database.js';
 import { installAuthentication } from '../auth/install-authentication.js';
 import { installOpenApi } from '../openapi/install-openapi.js';
+import { createKeyStore } from '../keys/key-store.js';
+import type { MasterKey } from '../keys/master-key.js';
 import type { App, AppContext, RouteModule } from './app-context.js';
 import { createRequestIdGenerator } from './generate-request-id.js';
 import { buildLoggerOptions, type LogDestination } from './logger-options.js';
@@ -22,6 +24,8 @@ import { installRequestValidation } from './validate-request.js';
 export interface CreateAppOptions {
   readonly config: Config;
   readonly db: Database;
+  /** The key that encrypts the issuer keys at rest (`keys/load-master-key.ts`). */
+  readonly masterKey: MasterKey;
   /**
    * Logging: `false` for none; a destination to receive the JSON lines (tests); by default they
    * go to standard output at `config.logLevel`.
@@ -47,6 +51,7 @@ export const REQUEST_TIMEOUT_MS = 60_000;
 export const createApp = ({
   config,
   db,
+  masterKey,
   logger,
   clock = () => new Date(),
   routes = ROUTE_MODULES,
@@ -71,7 +76,8 @@ export const createApp = ({
     return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const context: AppContext = { config, db, clock };
+  const keys = createKeyStore({ db, masterKey, clock });
+  const context: AppContext = { config, db, clock, keys };
 
   let closing = false;
   app.addHook('preClose', async () => {

@@ -5,15 +5,28 @@
  *
  * A domain adds its codes here, grouped under its area (`ERR_ACCOUNT_*`, `ERR_ORG_*`), and the
  * tests check that both languages use the same placeholders and that the OpenAPI document lists
- * every code. Codes are stable: clients switch on them, so never rename or reuse one.
+ * every code. A larger domain keeps its codes in its own folder (`awards/award-errors.ts`) as an
+ * object `as const satisfies ErrorTable`, spread in below. Codes are stable: clients switch on them, so never rename or reuse one.
  */
 import type { LocalizedMessage } from '@akashi/core';
+import { ISSUER_ERRORS } from '../issuers/issuer-errors.js';
+import { ACHIEVEMENT_ERRORS } from '../achievements/achievement-errors.js';
+import { AWARD_ERRORS } from '../awards/award-errors.js';
+import { STATUS_LIST_ERRORS } from '../status-lists/status-list-errors.js';
+import { BULK_JOB_ERRORS } from '../bulk/bulk-job-errors.js';
+import { WEBHOOK_ERRORS } from '../webhooks/webhook-errors.js';
+import { NOTIFICATION_ERRORS } from '../notifications/notification-errors.js';
+import { BADGE_PAGE_ERRORS } from '../badge-pages/badge-page-errors.js';
+import { VC_API_ERRORS } from '../vc-api/vc-api-errors.js';
 
 export interface ErrorDefinition {
   /** The HTTP status, 4xx or 5xx. */
   readonly status: number;
   readonly message: LocalizedMessage;
 }
+
+/** A table of error codes, as a domain declares them. */
+export type ErrorTable = Readonly<Record<`ERR_${string}`, ErrorDefinition>>;
 
 export const ERROR_REGISTRY = {
   // The database.
@@ -513,7 +526,18 @@ export const ERROR_REGISTRY = {
       ja: '授与データは、オブジェクトの JSON 配列で送ってください。',
     },
   },
-} as const satisfies Readonly<Record<`ERR_${string}`, ErrorDefinition>>;
+
+  // The domains that keep their codes beside their code.
+  ...ISSUER_ERRORS,
+  ...ACHIEVEMENT_ERRORS,
+  ...AWARD_ERRORS,
+  ...STATUS_LIST_ERRORS,
+  ...BULK_JOB_ERRORS,
+  ...WEBHOOK_ERRORS,
+  ...NOTIFICATION_ERRORS,
+  ...BADGE_PAGE_ERRORS,
+  ...VC_API_ERRORS,
+} as const satisfies ErrorTable;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;
 

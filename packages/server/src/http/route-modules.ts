@@ -17,6 +17,18 @@ import { registerAccounts } from '../accounts/register-accounts.js';
 import { registerMailRoutes } from '../mail/mail-routes.js';
 import { registerSetupPage } from '../setup/setup-page.js';
 import { registerSetupRoutes } from '../setup/setup-routes.js';
+import { registerIssuerRoutes } from '../issuers/issuer-routes.js';
+import { registerPublicIssuerRoutes } from '../issuers/public-issuer-routes.js';
+import { registerAchievementRoutes } from '../achievements/achievement-routes.js';
+import { registerPublicAchievementRoutes } from '../achievements/public-achievement-routes.js';
+import { registerStatusListRoutes } from '../status-lists/status-list-routes.js';
+import { registerAwardRoutes } from '../awards/award-routes.js';
+import { registerPublicAwardRoutes } from '../awards/public-award-routes.js';
+import { registerBulkJobRoutes } from '../bulk/bulk-job-routes.js';
+import { registerWebhookRoutes } from '../webhooks/webhook-routes.js';
+import { registerNotificationRoutes } from '../notifications/notification-routes.js';
+import { registerBadgePageRoutes } from '../badge-pages/badge-page-routes.js';
+import { registerVcApiRoutes } from '../vc-api/vc-api-routes.js';
 import type { RouteModule } from './app-context.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -33,4 +45,16 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerSetupRoutes },
   { prefix: '', routes: registerSetupPage },
   { prefix: '/api/v1', routes: registerMailRoutes },
+  { prefix: '/api/v1', routes: registerIssuerRoutes },
+  { prefix: '', routes: registerPublicIssuerRoutes },
+  { prefix: '/api/v1', routes: registerAchievementRoutes },
+  { prefix: '', routes: registerPublicAchievementRoutes },
+  { prefix: '', routes: registerStatusListRoutes },
+  { prefix: '/api/v1', routes: registerAwardRoutes },
+  { prefix: '', routes: registerPublicAwardRoutes },
+  { prefix: '/api/v1', routes: registerBulkJobRoutes },
+  { prefix: '/api/v1', routes: registerWebhookRoutes },
+  { prefix: '/api/v1', routes: registerNotificationRoutes },
+  { prefix: '', routes: registerBadgePageRoutes },
+  { prefix: '', routes: registerVcApiRoutes },
 ];

@@ -13,6 +13,7 @@ export const API_KEY_SCOPES = [
   'badges:revoke',
   'achievements:read',
   'achievements:write',
+  'webhooks:manage',
 ] as const;
 
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
@@ -42,6 +43,10 @@ export const API_KEY_SCOPE_DESCRIPTIONS: Readonly<Record<ApiKeyScope, LocalizedM
   'achievements:write': {
     en: 'Create and change achievements (badge classes), in any department.',
     ja: 'どの部署でもアチーブメント（バッジクラス）を作成・変更する。',
+  },
+  'webhooks:manage': {
+    en: "Register and remove the organisation's webhook endpoints and read their delivery log.",
+    ja: '組織の Webhook の送信先を登録・削除し、配信履歴を参照する。',
   },
 };
 

@@ -35,10 +35,14 @@ export interface OrganisationResource {
   readonly organisationId: string;
 }
 
-/** `departmentId` must be a department of `organisationId` (the caller has checked it). */
+/**
+ * `departmentId` must be a department of `organisationId` (the caller has checked it); `null`
+ * for something that belongs to the whole organisation (an organisation-wide achievement), which
+ * only org admins and API keys may act on: an issuer acts for its own departments.
+ */
 export interface DepartmentResource {
   readonly organisationId: string;
-  readonly departmentId: string;
+  readonly departmentId: string | null;
 }
 
 export interface ApplicationResource {
@@ -78,6 +82,12 @@ export interface PolicyResources {
   'badge.revoke': DepartmentResource;
   'achievement.read': OrganisationResource;
   'achievement.write': DepartmentResource;
+  /** Read the organisation's issuer profiles and their public keys. */
+  'issuer.read': OrganisationResource;
+  /** Create, change and archive issuer profiles; rotate their keys. */
+  'issuer.manage': OrganisationResource;
+  /** Register, change and remove webhook endpoints; read their delivery log. */
+  'webhook.manage': OrganisationResource;
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -123,6 +133,9 @@ const RULES: Readonly<Record<PolicyAction, Rule>> = {
   'badge.revoke': { kind: 'department', roles: STAFF, scope: 'badges:revoke' },
   'achievement.read': { kind: 'organisation', roles: EVERY_ROLE, scope: 'achievements:read' },
   'achievement.write': { kind: 'department', roles: STAFF, scope: 'achievements:write' },
+  'issuer.read': { kind: 'organisation', roles: EVERY_ROLE, scope: 'org:read', operator: true },
+  'issuer.manage': { kind: 'organisation', roles: ADMIN },
+  'webhook.manage': { kind: 'organisation', roles: ADMIN, scope: 'webhooks:manage' },
 };
 
 /** Every action the policy knows, in table order. */
@@ -184,7 +197,9 @@ export const decide = <A extends PolicyAction>(
     return platformWide ? ALLOW : forbidden();
   }
   const departmentId = readString(resource, 'departmentId');
-  if (rule.kind === 'department' && departmentId === undefined) return forbidden();
+  if (rule.kind === 'department' && departmentId === undefined && !('departmentId' in resource)) {
+    return forbidden();
+  }
 
   if (actor.kind === 'api-key') {
     if (actor.organisationId !== organisationId || rule.scope === undefined) return forbidden();

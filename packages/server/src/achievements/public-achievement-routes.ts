@@ -1,0 +1,6 @@
+/**
+ * (being written)
+ */
+import type { RoutePlugin } from '../http/app-context.js';
+
+export const registerPublicAchievementRoutes: RoutePlugin = () => {};
