@@ -88,3 +88,13 @@ declare module '@digitalbazaar/ed25519-multikey' {
     d?: string;
   }>;
 }
+
+declare module '@digitalbazaar/vc-bitstring-status-list' {
+  export function checkStatus(options: {
+    credential: unknown;
+    documentLoader: InteropDocumentLoader;
+    suite: unknown;
+    verifyBitstringStatusListCredential?: boolean;
+    verifyMatchingIssuers?: boolean;
+  }): Promise<{ verified: boolean; error?: unknown }>;
+}

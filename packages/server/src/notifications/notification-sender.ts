@@ -19,6 +19,7 @@
  */
 import type { Database } from '../db/open-database.js';
 import type { Mailer, MailLog } from '../mail/mailer.js';
+import type { RenderedMail } from '../mail/render-mail.js';
 import { renderAwardNotification } from './award-notification-templates.js';
 import { parseNotificationParams } from './notification-params.js';
 import {
@@ -170,20 +171,27 @@ export const createNotificationSender = (
     tally: { sent: number; retried: number; failed: number },
   ): Promise<boolean> => {
     const params = parseNotificationParams(row.params);
-    if (params === undefined) {
-      const now = clock();
+    let rendered: RenderedMail | undefined;
+    try {
+      rendered =
+        params === undefined
+          ? undefined
+          : renderAwardNotification(
+              { kind: row.kind, locale: row.locale, recipientName: row.recipient_name, params },
+              publicUrl,
+            );
+    } catch {
+      rendered = undefined; // a kind or locale this version has no template for
+    }
+    if (params === undefined || rendered === undefined) {
       await recordNotificationFailure(db, row.id, {
-        now,
-        error: 'the stored parameters of this notification are not readable',
+        now: clock(),
+        error: `this notification cannot be rendered (kind ${row.kind}, locale ${row.locale})`,
         retryAt: undefined,
       });
       tally.failed += 1;
       return false;
     }
-    const rendered = renderAwardNotification(
-      { kind: row.kind, locale: row.locale, recipientName: row.recipient_name, params },
-      publicUrl,
-    );
     try {
       await mailer.send({ to: row.recipient_email, ...rendered, link: params.badgeUrl }, log);
     } catch (error) {

@@ -25,6 +25,8 @@ import {
 import { statusListUrl, type AllocatedStatusEntry } from './status-entry.js';
 import type { StatusPurpose } from './status-list-tables.js';
 
+const STATUS_PURPOSES: readonly StatusPurpose[] = ['revocation', 'suspension'];
+
 /** The most entries one call hands out (a bulk job asks in chunks of at most this). */
 export const MAX_STATUS_ENTRIES_PER_CALL = 10_000;
 
@@ -142,7 +144,8 @@ const assertInput = (input: AllocateStatusEntriesInput): void => {
       `"count" must be an integer from 1 to ${MAX_STATUS_ENTRIES_PER_CALL}; got ${String(count)}.`,
     );
   }
-  if (purpose !== 'revocation' && purpose !== 'suspension') {
+  // Callers may be untyped (a job's JSON): check what the type promises.
+  if (!(STATUS_PURPOSES as readonly string[]).includes(purpose)) {
     throw new TypeError(`"purpose" must be "revocation" or "suspension"; got ${String(purpose)}.`);
   }
   if (typeof input.issuerProfileId !== 'string' || input.issuerProfileId === '') {

@@ -174,7 +174,7 @@ describe('status list credentials, checked by Digital Bazaar and by hand', () =>
         // A tampered list (bit cleared by someone else) fails their proof check.
         const tampered: JsonObject = {
           ...after,
-          credentialSubject: before.credentialSubject as JsonObject,
+          credentialSubject: before.credentialSubject,
         };
         const refused = await vc.verifyCredential({
           credential: tampered,

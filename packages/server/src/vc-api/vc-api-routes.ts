@@ -102,7 +102,7 @@ export const registerVcApiRoutes: RoutePlugin = (app, context) => {
         params: { reason: reasonOf(result) },
       });
       return reply
-        .code(error.status)
+        .code(400)
         .header('content-language', language)
         .header('vary', 'accept-language')
         .send({ ...buildErrorEnvelope(error, request.id, language), ...result, verified: false });
