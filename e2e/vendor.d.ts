@@ -96,5 +96,5 @@ declare module '@digitalbazaar/vc-bitstring-status-list' {
     suite: unknown;
     verifyBitstringStatusListCredential?: boolean;
     verifyMatchingIssuers?: boolean;
-  }): Promise<{ verified: boolean; error?: unknown }>;
+  }): Promise<{ verified: boolean; error?: unknown; results?: { status: boolean }[] }>;
 }

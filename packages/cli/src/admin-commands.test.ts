@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
+  API_KEY_SCOPES,
   createApp,
   createTestMasterKey,
   loadConfig,
@@ -80,8 +81,10 @@ const scenario = async (target: Target) => {
     userId: string;
     membershipId: string;
     userCreated: boolean;
+    issuerId: string;
   };
   assert.equal(ids.userCreated, true);
+  assert.match(ids.issuerId, /^[0-9a-f-]{36}$/);
 
   // Same domain again: refused, exit 2, the server's code in the message.
   const again = run([
@@ -152,7 +155,7 @@ const scenario = async (target: Target) => {
   assert.equal(key.organisationId, ids.organisationId);
   const every = run(['admin', 'create-api-key', '--org', ids.organisationId, '--name', 'all']);
   assert.equal(every.status, 0, every.stderr);
-  assert.equal((lastJson(every.stdout).scopes as string[]).length, 6);
+  assert.equal((lastJson(every.stdout).scopes as string[]).length, API_KEY_SCOPES.length);
   const unknownScope = run([
     'admin',
     'create-api-key',
@@ -210,11 +213,46 @@ const scenario = async (target: Target) => {
     assert.deepEqual(actions.map((a) => a.action).sort(), [
       'api-key.create',
       'api-key.create',
+      'issuer.create',
+      'issuer.create',
+      'key.create',
+      'key.create',
+      'key.create',
+      'key.create',
       'member.add',
       'member.add',
       'org.create',
       'org.create',
     ]);
+
+    // The default issuer profile, named after the organisation, with its two keys.
+    const issuer = await db.kysely
+      .selectFrom('issuer_profiles')
+      .selectAll()
+      .where('id', '=', ids.issuerId)
+      .executeTakeFirstOrThrow();
+    assert.equal(issuer.organisation_id, ids.organisationId);
+    assert.equal(issuer.is_default, 1);
+    assert.equal(issuer.name_ja, '国立大学法人 髙\uFA10大学');
+    assert.equal(issuer.name_en, 'Takatsuka University');
+    assert.equal(issuer.url, 'https://takatsuka.example.ac.jp');
+    // PUBLIC_URL is http://localhost:… here: did:key, not did:web.
+    assert.equal(issuer.identifier_method, 'did:key');
+    const issuerKeys = await db.kysely
+      .selectFrom('issuer_keys')
+      .select('algorithm')
+      .where('owner_id', '=', ids.issuerId)
+      .orderBy('algorithm')
+      .execute();
+    assert.deepEqual(
+      issuerKeys.map((k) => k.algorithm),
+      ['ed25519', 'rsa'],
+    );
+    const published = await app.inject({
+      url: `/issuers/${ids.issuerId}`,
+      headers: { accept: 'application/ld+json' },
+    });
+    assert.equal(published.statusCode, 200, published.body);
 
     const response = await app.inject({
       url: `/api/v1/organisations/${ids.organisationId}`,

@@ -76,7 +76,7 @@ export const runAdminCreateOrg = async (
       now,
     );
     const issuer = await ensureDefaultIssuerProfile(
-      { config, db, clock: () => new Date(), keys: createKeyStore({ db, masterKey }) },
+      { config, db, clock: () => new Date(), keys: createKeyStore({ db, masterKey }), masterKey },
       created.organisationId,
       { actor: { kind: 'anonymous' }, now },
     );

@@ -21,3 +21,13 @@ export {
 export { lookupHost, type HostLookup, type ResolvedAddress } from './create-target-policy.js';
 export { isPublicAddress } from './is-public-address.js';
 export { isJsonMediaType } from './read-json-document.js';
+export {
+  createGuardedPoster,
+  GUARDED_POST_TIMEOUT_MS,
+  GuardedPostError,
+  type GuardedPost,
+  type GuardedPostFailure,
+  type GuardedPosterOptions,
+  type GuardedPostRequest,
+  type GuardedPostResponse,
+} from './create-guarded-poster.js';

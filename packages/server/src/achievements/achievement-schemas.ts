@@ -39,7 +39,12 @@ export const MultiLineText = (maxLength: number, description: string) =>
   });
 
 const HttpsUrl = (description: string) =>
-  Type.String({ format: 'uri', maxLength: ACHIEVEMENT_LIMITS.url, pattern: '^https://', description });
+  Type.String({
+    format: 'uri',
+    maxLength: ACHIEVEMENT_LIMITS.url,
+    pattern: '^https://',
+    description,
+  });
 
 const WebUrl = (description: string) =>
   Type.String({
@@ -116,9 +121,7 @@ export type AchievementSkill = Static<typeof AchievementSkill>;
 export const AchievementValidity = Type.Object(
   {
     years: Type.Optional(Type.Integer({ minimum: 0, maximum: ACHIEVEMENT_LIMITS.validityYears })),
-    months: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: ACHIEVEMENT_LIMITS.validityMonths }),
-    ),
+    months: Type.Optional(Type.Integer({ minimum: 0, maximum: ACHIEVEMENT_LIMITS.validityMonths })),
     days: Type.Optional(Type.Integer({ minimum: 0, maximum: ACHIEVEMENT_LIMITS.validityDays })),
   },
   {

@@ -81,10 +81,7 @@ export const toDefinition = (achievement: AchievementDefinition): AchievementDef
 };
 
 /** The achievement's row, or undefined. */
-export const findAchievementRow = (
-  db: Database,
-  id: string,
-): Promise<AchievementRow | undefined> =>
+export const findAchievementRow = (db: Database, id: string): Promise<AchievementRow | undefined> =>
   db.kysely.selectFrom('achievements').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** @throws ServerError `ERR_ACHIEVEMENT_NOT_FOUND` */

@@ -38,5 +38,5 @@ export const buildOb2BadgeClass = (
     issuer: `${base}/issuers/${achievement.issuerProfileId}`,
     ...(alignment.length === 0 ? {} : { alignment }),
     ...(tags.length === 0 ? {} : { tags }),
-  }) as unknown as Record<string, unknown>;
+  });
 };

@@ -11,17 +11,8 @@
  * `version` is the edit counter. The validity policy and the evidence requirement have no OB 3.0
  * home: the first becomes each award's `validUntil`, the second is shown on the page only.
  */
-import {
-  buildAchievement,
-  type AchievementType,
-  type AlignmentInput,
-  type AlignmentTargetType,
-} from '@akashi/core';
-import {
-  achievementUrls,
-  hasEnglishEdition,
-  type Achievement,
-} from './achievement.js';
+import { buildAchievement, type AchievementType, type AlignmentInput } from '@akashi/core';
+import { achievementUrls, hasEnglishEdition, type Achievement } from './achievement.js';
 import type { LocalizedText } from './achievement-schemas.js';
 
 export type AchievementLanguage = 'ja' | 'en';
@@ -30,8 +21,7 @@ export type AchievementLanguage = 'ja' | 'en';
 export const editionLanguage = (
   achievement: Achievement,
   requested: AchievementLanguage = 'ja',
-): AchievementLanguage =>
-  requested === 'en' && hasEnglishEdition(achievement) ? 'en' : 'ja';
+): AchievementLanguage => (requested === 'en' && hasEnglishEdition(achievement) ? 'en' : 'ja');
 
 /** One language of a text (English falls back to Japanese). */
 export const pickText = (text: LocalizedText, language: AchievementLanguage): string =>
@@ -49,7 +39,7 @@ export const collectAlignments = (achievement: Achievement): AlignmentInput[] =>
             targetUrl: skill.url,
             ...(skill.framework === undefined ? {} : { targetFramework: skill.framework }),
             ...(skill.code === undefined ? {} : { targetCode: skill.code }),
-            targetType: 'ceasn:Competency' as AlignmentTargetType,
+            targetType: 'ceasn:Competency' as const,
           },
         ],
   ),
@@ -112,5 +102,5 @@ export const buildOb3Achievement = (
     inLanguage: language,
     ...(other === undefined ? {} : { related: [other] }),
     version,
-  }) as unknown as Record<string, unknown>;
+  });
 };

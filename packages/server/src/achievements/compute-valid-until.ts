@@ -41,4 +41,6 @@ export const computeValidUntil = (
   achievement: { readonly validity?: AchievementValidity | undefined },
   awardedAt: Date,
 ): Date | undefined =>
-  achievement.validity === undefined ? undefined : addValidityPeriod(awardedAt, achievement.validity);
+  achievement.validity === undefined
+    ? undefined
+    : addValidityPeriod(awardedAt, achievement.validity);

@@ -96,6 +96,7 @@ export const listAchievements = async (
   const last = page.at(-1);
   return {
     achievements: page.map(toAchievement),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last.created_at, last.id) : null,
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor(last.created_at, last.id) : null,
   };
 };

@@ -50,7 +50,12 @@ const audit = (
 
 /** The definition of a create request: lists default to empty. */
 const definitionOf = (body: CreateAchievementBody): AchievementDefinition =>
-  toDefinition({ ...body, alignments: body.alignments ?? [], tags: body.tags ?? [], skills: body.skills ?? [] });
+  toDefinition({
+    ...body,
+    alignments: body.alignments ?? [],
+    tags: body.tags ?? [],
+    skills: body.skills ?? [],
+  });
 
 export const createAchievement = async (
   db: Database,
@@ -87,7 +92,13 @@ export const createAchievement = async (
       archived_at: null,
     };
     await tx.kysely.insertInto('achievements').values(row).execute();
-    await audit(tx, 'achievement.create', row, { name: definition.name.ja, departmentId, issuerProfileId }, origin);
+    await audit(
+      tx,
+      'achievement.create',
+      row,
+      { name: definition.name.ja, departmentId, issuerProfileId },
+      origin,
+    );
     return toAchievement(row);
   });
 };
@@ -124,12 +135,14 @@ type Patch = Omit<UpdateAchievementBody, 'expectedVersion' | 'departmentId' | 'i
 
 /** `current` with the patch applied: a sent field replaces, null removes. */
 const applyPatch = (current: AchievementDefinition, patch: Patch): AchievementDefinition => {
-  const next: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) continue;
-    if (value === null) delete next[key];
-    else next[key] = value;
-  }
+  const cleared = new Set(
+    Object.entries(patch)
+      .filter(([, value]) => value === null)
+      .map(([key]) => key),
+  );
+  const next = Object.fromEntries(
+    [...Object.entries(current), ...Object.entries(patch)].filter(([key]) => !cleared.has(key)),
+  );
   return toDefinition(next as unknown as AchievementDefinition);
 };
 

@@ -2,7 +2,10 @@
 import { achievementUrls, toDefinition, type Achievement } from './achievement.js';
 import type { AchievementView } from './achievement-schemas.js';
 
-export const presentAchievement = (achievement: Achievement, publicUrl: string): AchievementView => ({
+export const presentAchievement = (
+  achievement: Achievement,
+  publicUrl: string,
+): AchievementView => ({
   id: achievement.id,
   organisationId: achievement.organisationId,
   departmentId: achievement.departmentId,

@@ -9,7 +9,12 @@
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../organisations/render-organisations-page.js';
 import { achievementUrls, type Achievement } from './achievement.js';
-import { collectAlignments, collectTags, pickText, type AchievementLanguage } from './build-ob3-achievement.js';
+import {
+  collectAlignments,
+  collectTags,
+  pickText,
+  type AchievementLanguage,
+} from './build-ob3-achievement.js';
 import { renderMarkdown } from './render-markdown.js';
 
 const STYLE = `
@@ -71,7 +76,11 @@ const LABELS = {
     ob2: 'Open Badges 2.0 BadgeClass',
     other: '日本語版',
     period: (y: number, m: number, d: number) =>
-      [y ? `${String(y)} year(s)` : '', m ? `${String(m)} month(s)` : '', d ? `${String(d)} day(s)` : '']
+      [
+        y ? `${String(y)} year(s)` : '',
+        m ? `${String(m)} month(s)` : '',
+        d ? `${String(d)} day(s)` : '',
+      ]
         .filter((part) => part !== '')
         .join(', ') + ' from the award',
   },
@@ -110,9 +119,12 @@ export const renderAchievementPage = ({
   const { years = 0, months = 0, days = 0 } = a.validity ?? {};
   const alignments = collectAlignments(a);
   const tags = collectTags(a);
-  const otherEdition = urls.achievementEn === null ? undefined : edition === 'ja' ? `?lang=en` : `?lang=ja`;
+  const otherEdition =
+    urls.achievementEn === null ? undefined : edition === 'ja' ? `?lang=en` : `?lang=ja`;
   const criteria = [
-    a.criteria.narrative === undefined ? '' : renderMarkdown(pickText(a.criteria.narrative, edition)),
+    a.criteria.narrative === undefined
+      ? ''
+      : renderMarkdown(pickText(a.criteria.narrative, edition)),
     a.criteria.url === undefined
       ? ''
       : `<p><a href="${escapeHtml(a.criteria.url)}" rel="nofollow noopener noreferrer">${escapeHtml(t.criteriaPage)}</a></p>`,
@@ -153,7 +165,9 @@ ${
         .map(
           (alignment) =>
             `<li><a href="${escapeHtml(alignment.targetUrl)}" rel="nofollow noopener noreferrer">${escapeHtml(alignment.targetName)}</a>${
-              alignment.targetFramework === undefined ? '' : ` <span class="note">(${escapeHtml(alignment.targetFramework)}${alignment.targetCode === undefined ? '' : ` ${escapeHtml(alignment.targetCode)}`})</span>`
+              alignment.targetFramework === undefined
+                ? ''
+                : ` <span class="note">(${escapeHtml(alignment.targetFramework)}${alignment.targetCode === undefined ? '' : ` ${escapeHtml(alignment.targetCode)}`})</span>`
             }</li>`,
         )
         .join('\n')}\n</ul>`

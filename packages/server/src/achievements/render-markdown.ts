@@ -39,7 +39,10 @@ export const renderInline = (text: string): string => {
       html += `<code>${escapeHtml(code)}</code>`;
     } else if (label !== undefined && url !== undefined) {
       const href = safeHref(url);
-      html += href === undefined ? emphasise(escapeHtml(whole)) : link(href, emphasise(escapeHtml(label)));
+      html +=
+        href === undefined
+          ? emphasise(escapeHtml(whole))
+          : link(href, emphasise(escapeHtml(label)));
     } else if (bare !== undefined) {
       const href = safeHref(bare);
       html += href === undefined ? escapeHtml(bare) : link(href, escapeHtml(bare));

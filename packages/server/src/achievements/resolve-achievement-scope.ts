@@ -6,28 +6,7 @@
  */
 import type { Database } from '../db/open-database.js';
 import { ServerError } from '../http/server-error.js';
-
-interface ProfileScope {
-  readonly organisationId: string;
-  readonly departmentId: string | null;
-  readonly archived: boolean;
-}
-
-/** The organisation, department and state of an issuer profile (from `issuer_profiles`). */
-const readProfileScope = async (db: Database, id: string): Promise<ProfileScope | undefined> => {
-  const row = await db.kysely
-    .selectFrom('issuer_profiles')
-    .select(['organisation_id', 'department_id', 'archived_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row === undefined
-    ? undefined
-    : {
-        organisationId: row.organisation_id,
-        departmentId: row.department_id,
-        archived: row.archived_at !== null,
-      };
-};
+import { listIssuerProfiles, selectIssuerProfile } from '../issuers/issuer-profile.js';
 
 /** The profile used when none is named: the department's, else the organisation's default. */
 const findImplicitProfile = async (
@@ -35,21 +14,10 @@ const findImplicitProfile = async (
   organisationId: string,
   departmentId: string | null,
 ): Promise<string> => {
-  const rows = await db.kysely
-    .selectFrom('issuer_profiles')
-    .select(['id', 'department_id', 'is_default'])
-    .where('organisation_id', '=', organisationId)
-    .where('archived_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('is_default', '=', 1),
-        ...(departmentId === null ? [] : [eb('department_id', '=', departmentId)]),
-      ]),
-    )
-    .execute();
+  const profiles = await listIssuerProfiles(db, organisationId);
   const chosen =
-    rows.find((row) => departmentId !== null && row.department_id === departmentId) ??
-    rows.find((row) => row.is_default === 1);
+    profiles.find((profile) => departmentId !== null && profile.departmentId === departmentId) ??
+    profiles.find((profile) => profile.isDefault);
   if (chosen === undefined) throw new ServerError('ERR_ACHIEVEMENT_NO_ISSUER_PROFILE');
   return chosen.id;
 };
@@ -87,12 +55,13 @@ export const resolveIssuerProfile = async (
 ): Promise<string> => {
   if (issuerProfileId === undefined) return findImplicitProfile(db, organisationId, departmentId);
   const params = { issuerProfileId };
-  const profile = await readProfileScope(db, issuerProfileId);
-  if (profile?.organisationId !== organisationId) {
+  const profile = await selectIssuerProfile(db, issuerProfileId);
+  if (profile?.organisation_id !== organisationId) {
     throw new ServerError('ERR_ACHIEVEMENT_ISSUER_PROFILE_NOT_FOUND', { params });
   }
-  if (profile.archived) throw new ServerError('ERR_ACHIEVEMENT_ISSUER_PROFILE_ARCHIVED', { params });
-  if (profile.departmentId !== null && profile.departmentId !== departmentId) {
+  if (profile.archived_at !== null)
+    throw new ServerError('ERR_ACHIEVEMENT_ISSUER_PROFILE_ARCHIVED', { params });
+  if (profile.department_id !== null && profile.department_id !== departmentId) {
     throw new ServerError('ERR_ACHIEVEMENT_ISSUER_PROFILE_DEPARTMENT', { params });
   }
   return issuerProfileId;

@@ -56,6 +56,7 @@ export const buildAwardTestWorld = async (
     db,
     clock,
     keys: createKeyStore({ db, masterKey, clock }),
+    masterKey,
   };
   const organisationId = await insertTestOrganisation(db, {
     domain: `u${randomUUID().slice(0, 8)}.example.ac.jp`,

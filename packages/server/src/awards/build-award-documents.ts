@@ -88,6 +88,64 @@ export const buildAwardCredential = (input: AwardCredentialInput): Record<string
   return more.length === 0 ? credential : { ...credential, credentialStatus: [first, ...more] };
 };
 
+/** A date as the core's builders write it: `YYYY-MM-DDTHH:MM:SSZ`. */
+const shapeDate = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+export type AwardVaryingFields = Pick<
+  AwardCredentialInput,
+  | 'awardId'
+  | 'recipient'
+  | 'awardedAt'
+  | 'validFrom'
+  | 'validUntil'
+  | 'evidence'
+  | 'narrative'
+  | 'credentialStatus'
+>;
+
+/**
+ * The credential of one award of a batch, from `base` (a credential of the same achievement and
+ * issuer made by `buildAwardCredential`, so validated once for the batch): only the fields that
+ * differ from award to award are set, in the builder's shapes. The signing step validates the
+ * result again (lenient model), so a bad field still fails that award alone.
+ */
+export const fillAwardCredential = (
+  base: Record<string, unknown>,
+  publicUrl: string,
+  fields: AwardVaryingFields,
+): Record<string, unknown> => {
+  const {
+    validUntil: _validUntil,
+    evidence: _evidence,
+    credentialSubject: baseSubject,
+    ...rest
+  } = base;
+  const { id: _subjectId, narrative: _narrative, identifier: _identifier, ...subject } =
+    baseSubject as Record<string, unknown>;
+  const [first, ...more] = fields.credentialStatus;
+  return {
+    ...rest,
+    id: awardUrl(publicUrl, fields.awardId),
+    validFrom: shapeDate(fields.validFrom),
+    ...(fields.validUntil === undefined ? {} : { validUntil: shapeDate(fields.validUntil) }),
+    awardedDate: shapeDate(fields.awardedAt),
+    credentialStatus: more.length === 0 ? first : [first, ...more],
+    ...(fields.evidence.length === 0
+      ? {}
+      : {
+          evidence: shapeEvidence(fields.evidence).map((item) => ({ ...item, type: ['Evidence'] })),
+        }),
+    credentialSubject: {
+      ...(fields.recipient.did === undefined ? {} : { id: fields.recipient.did }),
+      ...subject,
+      identifier: [
+        buildIdentityObject({ email: fields.recipient.email, salt: fields.recipient.salt }),
+      ],
+      ...(fields.narrative === undefined ? {} : { narrative: fields.narrative }),
+    },
+  };
+};
+
 export interface AwardAssertionInput {
   readonly publicUrl: string;
   readonly awardId: string;

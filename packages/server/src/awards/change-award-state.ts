@@ -16,7 +16,7 @@ import type { AppContext } from '../http/app-context.js';
 import { ServerError } from '../http/server-error.js';
 import { auditedBy, type CommandOrigin } from '../policy/command-origin.js';
 import { setStatusBit } from '../status-lists/status-bits.js';
-import { enqueueWebhookEvents } from './enqueue-award-events.js';
+import { enqueueWebhookEvents } from '../webhooks/webhook-events.js';
 import { presentAwardRow, readOrganisationAward, type Award } from './award.js';
 import type { AwardState } from './award-tables.js';
 import { awardEventData } from './award-events.js';

@@ -26,7 +26,7 @@ import { buildStatusEntryObject, type AllocatedStatusEntry } from '../status-lis
 import { readAward, type Award } from './award.js';
 import { checkRecipient, resolveAwardDates, type AwardInput } from './award-input.js';
 import type { AwardsTable } from './award-tables.js';
-import { buildAwardCredential } from './build-award-documents.js';
+import { buildAwardCredential, fillAwardCredential } from './build-award-documents.js';
 import { storeIssuedAwards } from './store-issued-awards.js';
 
 export interface IssueAwardsRequest {
@@ -179,6 +179,7 @@ const signAwards = async (
   const key = signing.ed25519.signingKey();
   const at = now.toISOString();
   const rows: { row: AwardsTable; item: Prepared }[] = [];
+  let base: Record<string, unknown> | undefined;
   let nextSuspension = 0;
   for (const [i, item] of fresh.entries()) {
     const revocation = revocations[i];
@@ -188,12 +189,8 @@ const signAwards = async (
       const id = randomUUID();
       const salt = randomBytes(16).toString('hex');
       const { recipient } = item.input;
-      const unsigned = buildAwardCredential({
-        publicUrl,
+      const fields = {
         awardId: id,
-        profile: signing.profile,
-        achievement: ob3Achievement,
-        achievementName: achievement.name.ja,
         recipient: {
           email: recipient.email,
           salt,
@@ -208,7 +205,20 @@ const signAwards = async (
           buildStatusEntryObject(revocation),
           ...(suspension === undefined ? [] : [buildStatusEntryObject(suspension)]),
         ],
-      });
+      };
+      // The first credential of the batch is built (and validated) in full; the others are
+      // filled in from it: the achievement and issuer parts are the same for the whole batch.
+      const unsigned =
+        base === undefined
+          ? buildAwardCredential({
+              publicUrl,
+              profile: signing.profile,
+              achievement: ob3Achievement,
+              achievementName: achievement.name.ja,
+              ...fields,
+            })
+          : fillAwardCredential(base, publicUrl, fields);
+      base ??= unsigned;
       const options = { key, verificationMethod: signing.verificationMethod };
       const signed = await issueCredential(unsigned, options);
       const jwt =

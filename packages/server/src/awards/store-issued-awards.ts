@@ -10,7 +10,7 @@ import type { AppContext } from '../http/app-context.js';
 import type { IssuerSigning } from '../issuers/issuer-signing.js';
 import { enqueueAwardNotifications } from '../notifications/enqueue-award-notification.js';
 import { auditedBy, type CommandOrigin } from '../policy/command-origin.js';
-import { enqueueWebhookEvents } from './enqueue-award-events.js';
+import { enqueueWebhookEvents } from '../webhooks/webhook-events.js';
 import type { Achievement } from '../achievements/achievement.js';
 import { presentAwardRow } from './award.js';
 import type { AwardInput } from './award-input.js';

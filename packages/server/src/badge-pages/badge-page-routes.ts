@@ -79,8 +79,10 @@ export const createBadgePageRoutes =
           award = await readAward(db, request.params.awardId);
         } catch (error) {
           if (html && isServerError(error) && error.code === 'ERR_AWARD_NOT_FOUND') {
-            const path = request.url.split('?')[0] ?? '/';
-            return sendPage(reply.code(404), renderBadgeNotFoundPage(language, path));
+            return sendPage(
+              reply.code(404),
+              renderBadgeNotFoundPage(language, config.publicUrl, request.params.awardId),
+            );
           }
           throw error;
         }

@@ -1,7 +1,7 @@
 /**
  * Test support for the badge page: the app on a migrated database, with the badge page's
- * verifier reaching "the rest of the world" through a stub (the OB 3.0 JSON Schema the
- * credentials name is served as a permissive schema; nothing else exists), an approved
+ * verifier reaching "the rest of the world" through a stub that records every request (there
+ * should be none: everything an award names is ours), an approved
  * organisation with its issuer profile, an achievement, and a way to award it. Not for
  * production code.
  */
@@ -12,7 +12,6 @@ import type { Achievement } from '../achievements/achievement.js';
 import type { CreateAchievementBody } from '../achievements/achievement-schemas.js';
 import type { Award } from '../awards/award.js';
 import type { AwardInput } from '../awards/award-input.js';
-import { OB3_CREDENTIAL_SCHEMA } from '../awards/build-award-documents.js';
 import { issueAward } from '../awards/issue-awards.js';
 import { insertTestOrganisation } from '../auth/test-factories.js';
 import type { Database } from '../db/open-database.js';
@@ -34,7 +33,7 @@ export const TEST_ACHIEVEMENT: CreateAchievementBody = {
     en: 'Learnt the basics of handling information.',
   },
   criteria: { narrative: { ja: '全課題を提出すること。', en: 'Hand in every assignment.' } },
-} as CreateAchievementBody;
+};
 
 export interface BadgePageWorld {
   readonly test: TestApp;
@@ -49,18 +48,16 @@ export interface BadgePageWorld {
   readonly close: () => Promise<void>;
 }
 
-const PERMISSIVE_SCHEMA = { $schema: 'https://json-schema.org/draft/2019-09/schema', type: 'object' };
-
+/** The outside world as the tests see it: nothing there, every request recorded. */
 const stubRemote =
   (calls: string[]): FetchDocument =>
   (url) => {
     calls.push(url);
-    const found = url === OB3_CREDENTIAL_SCHEMA;
     return Promise.resolve({
       url,
-      status: found ? 200 : 404,
-      contentType: 'application/schema+json',
-      body: new TextEncoder().encode(JSON.stringify(found ? PERMISSIVE_SCHEMA : {})),
+      status: 404,
+      contentType: 'application/json',
+      body: new TextEncoder().encode('{}'),
     });
   };
 
@@ -75,7 +72,9 @@ export const buildBadgePageWorld = async (
     module.routes === registerBadgePageRoutes
       ? {
           ...module,
-          routes: createBadgePageRoutes({ fetchRemote: options.fetchRemote ?? stubRemote(remoteCalls) }),
+          routes: createBadgePageRoutes({
+            fetchRemote: options.fetchRemote ?? stubRemote(remoteCalls),
+          }),
         }
       : module,
   );
@@ -85,6 +84,7 @@ export const buildBadgePageWorld = async (
     db,
     clock,
     keys: createKeyStore({ db, masterKey, clock }),
+    masterKey,
   };
   const organisationId = await insertTestOrganisation(db, {
     domain: `u${randomUUID().slice(0, 8)}.example.ac.jp`,

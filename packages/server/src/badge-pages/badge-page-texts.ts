@@ -15,7 +15,7 @@ export const TEXTS = {
   siteName: { ja: 'Akashi デジタルバッジ', en: 'Akashi digital badges' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },
   otherLanguage: { ja: 'English', en: '日本語' },
-  badgeImageAlt: { ja: '{name} のバッジ画像', en: 'Badge image: {name}' },
+  badgeImageAlt: { ja: '{name}のバッジ画像', en: 'Badge image: {name}' },
   recipient: { ja: '受領者', en: 'Recipient' },
   recipientHidden: {
     ja: '受領者は氏名を公開していません。',
@@ -27,7 +27,7 @@ export const TEXTS = {
   issuer: { ja: '発行者', en: 'Issuer' },
   issuerIdentifier: { ja: '発行者識別子', en: 'Issuer identifier' },
   vettingApproved: {
-    ja: 'この発行組織は、{date} にプラットフォーム運営者の審査を経て承認されました。',
+    ja: 'この発行組織は、{date}にプラットフォーム運営者の審査を経て承認されました。',
     en: 'The platform operator reviewed and approved this issuing organisation on {date}.',
   },
   vettingApprovedUndated: {
@@ -71,7 +71,10 @@ export const TEXTS = {
     en: 'This badge has been re-issued and replaced by a new one.',
   },
   replacedByLink: { ja: '新しいバッジを見る', en: 'See the new badge' },
-  replaces: { ja: 'このバッジは以前のバッジを置き換えるものです。', en: 'This badge replaces an earlier one.' },
+  replaces: {
+    ja: 'このバッジは以前のバッジを置き換えるものです。',
+    en: 'This badge replaces an earlier one.',
+  },
   replacesLink: { ja: '以前のバッジ', en: 'The earlier badge' },
   verification: { ja: '検証結果', en: 'Verification' },
   verificationIntro: {
@@ -94,11 +97,14 @@ export const TEXTS = {
     en: 'For importing this badge into other services and wallets.',
   },
   downloadOb3Image: {
-    ja: 'バッジ画像（Open Badges 3.0 の資格情報を埋め込み済み）',
-    en: 'Badge image (with the Open Badges 3.0 credential baked in)',
+    ja: 'バッジ画像 {format}（Open Badges 3.0 の資格情報を埋め込み済み）',
+    en: 'Badge image, {format} (with the Open Badges 3.0 credential baked in)',
   },
   downloadJson: { ja: 'Open Badges 3.0 資格情報（JSON）', en: 'Open Badges 3.0 credential (JSON)' },
-  downloadJwt: { ja: 'Open Badges 3.0 資格情報（VC-JWT）', en: 'Open Badges 3.0 credential (VC-JWT)' },
+  downloadJwt: {
+    ja: 'Open Badges 3.0 資格情報（VC-JWT）',
+    en: 'Open Badges 3.0 credential (VC-JWT)',
+  },
   downloadOb2Hosted: {
     ja: 'Open Badges 2.0 アサーション（ホスト型 URL）',
     en: 'Open Badges 2.0 assertion (hosted URL)',
@@ -108,8 +114,8 @@ export const TEXTS = {
     en: 'Open Badges 2.0 signed assertion (JWS)',
   },
   downloadOb2Image: {
-    ja: 'バッジ画像（Open Badges 2.0 の署名付きアサーションを埋め込み済み）',
-    en: 'Badge image (with the Open Badges 2.0 signed assertion baked in)',
+    ja: 'バッジ画像 {format}（Open Badges 2.0 の署名付きアサーションを埋め込み済み）',
+    en: 'Badge image, {format} (with the Open Badges 2.0 signed assertion baked in)',
   },
   confirm: { ja: '受領者の確認', en: 'Confirm the recipient' },
   confirmIntro: {
@@ -134,6 +140,10 @@ export const TEXTS = {
 } as const satisfies Record<string, Text>;
 
 export type TextKey = keyof typeof TEXTS;
+
+/** `label: ` in the page's language (a full-width colon in Japanese). */
+export const labelled = (label: string, language: Language): string =>
+  language === 'ja' ? `${label}：` : `${label}: `;
 
 /** One language of a text, `{name}` placeholders filled (unescaped). */
 export const fillText = (

@@ -5,7 +5,7 @@
  * input), and is never stored. Rate-limited per client address and per award, in the shared
  * `rate_limits` table, so that the form cannot be used to guess addresses.
  */
-import { matchIdentityObject, type MatchableIdentityObject } from '@akashi/core';
+import { matchIdentityObject } from '@akashi/core';
 import type { Award } from '../awards/award.js';
 import { hitRateLimit, type RateLimitRule } from '../auth/rate-limit.js';
 import type { Database } from '../db/open-database.js';
@@ -22,7 +22,9 @@ export type RecipientCheck =
   | { readonly kind: 'match' | 'no-match'; readonly email: string }
   | {
       readonly kind: 'refused';
-      readonly error: ServerError<'ERR_BADGE_PAGE_INVALID_EMAIL' | 'ERR_BADGE_PAGE_TOO_MANY_CHECKS'>;
+      readonly error: ServerError<
+        'ERR_BADGE_PAGE_INVALID_EMAIL' | 'ERR_BADGE_PAGE_TOO_MANY_CHECKS'
+      >;
       readonly retryAfterSeconds?: number;
     };
 
@@ -40,9 +42,7 @@ export const credentialNamesRecipient = (
       subject !== null &&
       asList((subject as Record<string, unknown>).identifier).some(
         (identity) =>
-          typeof identity === 'object' &&
-          identity !== null &&
-          matchIdentityObject(identity as MatchableIdentityObject, email),
+          typeof identity === 'object' && identity !== null && matchIdentityObject(identity, email),
       ),
   );
 
@@ -59,7 +59,7 @@ export const confirmRecipient = async (
   { award, email, client, now }: ConfirmRecipientInput,
 ): Promise<RecipientCheck> => {
   const trimmed = email.trim();
-  if (trimmed === '' || [...email].length > MAX_EMAIL_LENGTH || !trimmed.includes('@')) {
+  if (trimmed === '' || email.length > MAX_EMAIL_LENGTH || !trimmed.includes('@')) {
     return { kind: 'refused', error: new ServerError('ERR_BADGE_PAGE_INVALID_EMAIL') };
   }
   const limits = [

@@ -8,6 +8,7 @@
 import type { Award } from '../awards/award.js';
 import { readAchievement, type Achievement } from '../achievements/achievement.js';
 import { pickText } from '../achievements/build-ob3-achievement.js';
+import { DEFAULT_ACHIEVEMENT_IMAGE } from '../achievements/default-achievement-image.js';
 import type { Database } from '../db/open-database.js';
 import type { Language } from '../http/pick-language.js';
 import { isServerError } from '../http/server-error.js';
@@ -27,6 +28,8 @@ export interface BadgeAchievementView {
   readonly criteriaUrl: string | undefined;
   /** The achievement image's URL as the credential names it. */
   readonly imageUrl: string | undefined;
+  /** The format the baked images come in (the achievement image's). */
+  readonly imageFormat: 'PNG' | 'SVG';
 }
 
 export interface BadgeIssuerView {
@@ -90,9 +93,11 @@ const achievementView = (
   const criteria = asObject(signed.criteria);
   const image = signed.image;
   const imageUrl = asText(typeof image === 'string' ? image : asObject(image)?.id);
+  const mediaType = stored?.imageMediaType ?? DEFAULT_ACHIEVEMENT_IMAGE.mediaType;
   const base = {
     criteriaUrl: asText(criteria?.id),
     imageUrl,
+    imageFormat: mediaType === 'image/png' ? ('PNG' as const) : ('SVG' as const),
   };
   const english =
     language === 'en' &&
@@ -104,7 +109,10 @@ const achievementView = (
     return {
       ...base,
       name: { text: pickText(stored.name, 'en'), language: 'en' },
-      description: { text: pickText(stored.description, 'en'), language: stored.description.en === undefined ? 'ja' : 'en' },
+      description: {
+        text: pickText(stored.description, 'en'),
+        language: stored.description.en === undefined ? 'ja' : 'en',
+      },
       criteriaNarrative:
         narrative === undefined
           ? undefined
@@ -113,7 +121,8 @@ const achievementView = (
   }
   return {
     ...base,
-    name: signedText(signed.name) ?? signedText(award.credential.name) ?? { text: award.achievementId, language: 'en' },
+    name: signedText(signed.name) ??
+      signedText(award.credential.name) ?? { text: award.achievementId, language: 'en' },
     description: signedText(signed.description),
     criteriaNarrative: signedText(criteria?.narrative),
   };

@@ -43,10 +43,12 @@ export const basePathOf = (publicUrl: string): string =>
 
 const OG_LOCALES: Readonly<Record<Language, string>> = { ja: 'ja_JP', en: 'en_US' };
 
-/** At most `limit` characters, cut at a character boundary, for previews. */
+const graphemes = new Intl.Segmenter('ja', { granularity: 'grapheme' });
+
+/** At most `limit` characters (graphemes), white space collapsed, for previews. */
 const shorten = (text: string, limit: number): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const characters = [...flat];
+  const characters = Array.from(graphemes.segment(flat), ({ segment }) => segment);
   return characters.length <= limit ? flat : `${characters.slice(0, limit - 1).join('')}…`;
 };
 
@@ -95,9 +97,7 @@ const renderHead = (model: BadgePageModel, pageUrl: string): string => {
   );
   const ownImage = facts.achievement.imageUrl;
   const image =
-    ownImage !== undefined && ownImage.startsWith(`${publicUrl}/`)
-      ? ownImage
-      : `${pageUrl}/image`;
+    ownImage !== undefined && ownImage.startsWith(`${publicUrl}/`) ? ownImage : `${pageUrl}/image`;
   const meta = (property: string, content: string) =>
     `<meta property="${property}" content="${escapeHtml(content)}">`;
   const named = (metaName: string, content: string) =>
@@ -145,7 +145,7 @@ export const renderBadgePage = (model: BadgePageModel): string => {
       renderDetails(award, facts, urls, language),
       renderVerification(model.verification, model.verifiedAt, urls, language),
       renderConfirmation(model.confirmation, urls, language),
-      renderDownloads(award, urls, language),
+      renderDownloads(award, facts.achievement.imageFormat, urls, language),
     ]
       .filter((part) => part !== '')
       .join('\n'),
@@ -153,7 +153,12 @@ export const renderBadgePage = (model: BadgePageModel): string => {
 };
 
 /** The page for an address with no badge (HTTP 404). */
-export const renderBadgeNotFoundPage = (language: Language, requestPath: string): string => {
+export const renderBadgeNotFoundPage = (
+  language: Language,
+  publicUrl: string,
+  awardId: string,
+): string => {
+  const requestPath = `${basePathOf(publicUrl)}/badges/${encodeURIComponent(awardId)}`;
   const other: Language = language === 'ja' ? 'en' : 'ja';
   return renderShell({
     language,

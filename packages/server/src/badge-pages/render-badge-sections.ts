@@ -11,6 +11,7 @@ import type { AwardLiveStatus } from './award-live-status.js';
 import {
   CHECK_LABELS,
   fillText,
+  labelled,
   OUTCOME_LABELS,
   STATUS_LABELS,
   VERDICT_LABELS,
@@ -33,6 +34,10 @@ export type RecipientConfirmation =
 
 const t = (key: TextKey, language: Language, params?: Record<string, string>) =>
   escapeHtml(fillText(key, language, params));
+
+/** A label followed by its colon, escaped. */
+const label = (key: TextKey, language: Language) =>
+  escapeHtml(labelled(fillText(key, language), language));
 
 /** The `lang` attribute a text needs inside a page in `language`. */
 const langAttribute = (text: LanguageText, language: Language): string =>
@@ -64,14 +69,14 @@ export const renderHero = (
   const { name } = facts.achievement;
   const recipient =
     award.recipient.public && award.recipient.name !== null
-      ? `<p><strong>${t('recipient', language)}:</strong> ${escapeHtml(award.recipient.name)}</p>`
+      ? `<p><strong>${label('recipient', language)}</strong>${escapeHtml(award.recipient.name)}</p>`
       : `<p class="vetting">${t('recipientHidden', language)}</p>`;
   const issuerName = language === 'en' ? facts.issuer.name.en : facts.issuer.name.ja;
   return `<section class="card hero" aria-labelledby="badge-name">
 <img src="${escapeHtml(urls.awardPath)}/image" alt="${t('badgeImageAlt', language, { name: name.text })}" width="180" height="180">
 <div>
 <h1 id="badge-name"${langAttribute(name, language)}>${escapeHtml(name.text)}</h1>
-<p>${t('issuer', language)}: ${escapeHtml(issuerName)}</p>
+<p>${label('issuer', language)}${escapeHtml(issuerName)}</p>
 ${recipient}
 </div>
 </section>`;
@@ -83,14 +88,17 @@ const statusDetail = (status: AwardLiveStatus, language: Language): string => {
       return `<p>${t('statusActiveDetail', language)}</p>`;
     case 'revoked':
     case 'suspended': {
-      const intro = t(status.kind === 'revoked' ? 'statusRevokedDetail' : 'statusSuspendedDetail', language);
+      const intro = t(
+        status.kind === 'revoked' ? 'statusRevokedDetail' : 'statusSuspendedDetail',
+        language,
+      );
       const reason =
         status.reason === null || status.reason.trim() === ''
           ? ''
-          : `<p><strong>${t('reason', language)}:</strong> ${escapeHtml(status.reason)}</p>`;
+          : `<p><strong>${label('reason', language)}</strong>${escapeHtml(status.reason)}</p>`;
       const since =
         status.kind === 'revoked' && status.since !== null
-          ? `<p><strong>${t('revokedOn', language)}:</strong> ${escapeHtml(formatBadgeDateTime(status.since, language))}</p>`
+          ? `<p><strong>${label('revokedOn', language)}</strong>${escapeHtml(formatBadgeDateTime(status.since, language))}</p>`
           : '';
       return `<p>${intro}</p>${reason}${since}`;
     }
@@ -108,12 +116,18 @@ export const renderStatus = (status: AwardLiveStatus, language: Language): strin
 ${statusDetail(status, language)}
 </section>`;
 
-export const renderReplacement = (award: Award, urls: BadgePageUrls, language: Language): string => {
+export const renderReplacement = (
+  award: Award,
+  urls: BadgePageUrls,
+  language: Language,
+): string => {
   const link = (id: string, key: TextKey) =>
     `<a href="${escapeHtml(`${urls.basePath}/badges/${id}`)}?lang=${language}">${t(key, language)}</a>`;
   const parts: string[] = [];
   if (award.replacedByAwardId !== null) {
-    parts.push(`<div class="notice" role="note"><p>${t('replacedBy', language)} ${link(award.replacedByAwardId, 'replacedByLink')}</p></div>`);
+    parts.push(
+      `<div class="notice" role="note"><p>${t('replacedBy', language)} ${link(award.replacedByAwardId, 'replacedByLink')}</p></div>`,
+    );
   }
   if (award.replacesAwardId !== null) {
     parts.push(`<p>${t('replaces', language)} ${link(award.replacesAwardId, 'replacesLink')}</p>`);
@@ -187,14 +201,16 @@ export const renderVerification = (
 ): string => {
   const heading = `<h2 id="verification-heading">${t('verification', language)}</h2>`;
   const again = `<a href="${escapeHtml(urls.awardPath)}?lang=${language}">${t('verifyAgain', language)}</a>`;
-  const when = `<p>${t('verifiedAt', language)}: <time datetime="${escapeHtml(verifiedAt)}">${escapeHtml(formatBadgeDateTime(verifiedAt, language))}</time> — ${again}</p>`;
+  const when = `<p>${label('verifiedAt', language)}<time datetime="${escapeHtml(verifiedAt)}">${escapeHtml(formatBadgeDateTime(verifiedAt, language))}</time> — ${again}</p>`;
   if (report === undefined) {
     return `<section class="card" aria-labelledby="verification-heading">${heading}
 <p class="notice" role="status">${t('verificationFailed', language)}</p>${when}</section>`;
   }
   const rows = report.checks
     .map(
-      (check) => `<tr data-check="${escapeHtml(check.name)}" data-outcome="${escapeHtml(check.outcome)}">
+      (
+        check,
+      ) => `<tr data-check="${escapeHtml(check.name)}" data-outcome="${escapeHtml(check.outcome)}">
 <td>${escapeHtml(CHECK_LABELS[check.name][language])}</td>
 <td><span class="status o-${escapeHtml(check.outcome)}">${escapeHtml(OUTCOME_LABELS[check.outcome][language])}</span></td>
 <td>${escapeHtml(check.message[language])}</td>
@@ -204,7 +220,7 @@ export const renderVerification = (
   return `<section class="card" aria-labelledby="verification-heading">
 ${heading}
 <p>${t('verificationIntro', language)}</p>
-<p>${t('verdict', language)}: <span class="status v-${escapeHtml(report.status)}" id="verdict" data-verdict="${escapeHtml(report.status)}">${escapeHtml(VERDICT_LABELS[report.status][language])}</span></p>
+<p>${label('verdict', language)}<span class="status v-${escapeHtml(report.status)}" id="verdict" data-verdict="${escapeHtml(report.status)}">${escapeHtml(VERDICT_LABELS[report.status][language])}</span></p>
 ${when}
 <table>
 <thead><tr><th scope="col">${t('check', language)}</th><th scope="col">${t('outcome', language)}</th><th scope="col">${t('detail', language)}</th></tr></thead>
@@ -215,21 +231,26 @@ ${rows}
 </section>`;
 };
 
-export const renderDownloads = (award: Award, urls: BadgePageUrls, language: Language): string => {
+export const renderDownloads = (
+  award: Award,
+  format: 'PNG' | 'SVG',
+  urls: BadgePageUrls,
+  language: Language,
+): string => {
   const path = escapeHtml(urls.awardPath);
-  const item = (href: string, key: TextKey, download?: string) =>
-    `<li><a href="${path}${href}"${download === undefined ? '' : ` download="${escapeHtml(download)}"`}>${t(key, language)}</a></li>`;
+  const item = (href: string, key: TextKey, download?: string, format = '') =>
+    `<li><a href="${path}${href}"${download === undefined ? '' : ` download="${escapeHtml(download)}"`}>${t(key, language, { format })}</a></li>`;
   const name = `badge-${award.id}`;
   return `<section class="card" aria-labelledby="downloads-heading">
 <h2 id="downloads-heading">${t('downloads', language)}</h2>
 <p>${t('downloadsIntro', language)}</p>
 <ul class="downloads">
-${item('/image', 'downloadOb3Image')}
+${item('/image', 'downloadOb3Image', undefined, format)}
 ${item('/credential.json', 'downloadJson', `${name}.json`)}
 ${award.credentialJwt === null ? '' : item('/credential.jwt', 'downloadJwt', `${name}.jwt`)}
 ${item('/assertion', 'downloadOb2Hosted')}
 ${item('/assertion.jws', 'downloadOb2Signed', `${name}-ob2.jws`)}
-${item('/ob2-image', 'downloadOb2Image')}
+${item('/ob2-image', 'downloadOb2Image', undefined, format)}
 </ul>
 </section>`;
 };

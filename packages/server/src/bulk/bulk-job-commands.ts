@@ -110,8 +110,12 @@ const encodeCursor = (parts: readonly string[]): string =>
 const decodeCursor = (cursor: string, length: number): string[] => {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parts) && parts.length === length && parts.every((p) => typeof p === 'string')) {
-      return parts as string[];
+    if (
+      Array.isArray(parts) &&
+      parts.length === length &&
+      parts.every((p) => typeof p === 'string')
+    ) {
+      return parts;
     }
   } catch {
     // reported below
@@ -189,7 +193,10 @@ export const listBulkJobRows = async (
     if (!Number.isSafeInteger(rowNumber)) throw new ServerError('ERR_BULK_JOB_CURSOR_INVALID');
     select = select.where('row_number', '>', rowNumber);
   }
-  const rows = await select.orderBy('row_number').limit(query.limit + 1).execute();
+  const rows = await select
+    .orderBy('row_number')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -9,10 +9,7 @@ import { describe, it } from 'node:test';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { insertTestOrganisation } from '../auth/test-factories.js';
-import {
-  POSTGRES_SKIPPED_MESSAGE,
-  readTestDatabaseUrl,
-} from '../db/for-each-database.js';
+import { POSTGRES_SKIPPED_MESSAGE, readTestDatabaseUrl } from '../db/for-each-database.js';
 import { migrateDatabase } from '../db/migrate-database.js';
 import { openDatabase, type Database, type DatabaseTarget } from '../db/open-database.js';
 import { confirmBulkJob, listBulkJobRows } from './bulk-job-commands.js';
@@ -32,9 +29,9 @@ const ROWS = 1000;
 const LEASE_MS = 1000;
 
 const countAwards = async (db: Database): Promise<number> => {
-  const result = await sql<{ n: number | string }>`select count(*) as n from bulk_test_awards`.execute(
-    db.kysely,
-  );
+  const result = await sql<{
+    n: number | string;
+  }>`select count(*) as n from bulk_test_awards`.execute(db.kysely);
   return Number(result.rows[0]?.n ?? 0);
 };
 
@@ -49,7 +46,9 @@ const runChildAndKill = async (db: Database, target: DatabaseTarget, killAt: num
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => resolve(signal)),
+    child.once('exit', (_code, signal) => {
+      resolve(signal);
+    }),
   );
   try {
     const deadline = Date.now() + 30_000;
@@ -94,9 +93,10 @@ const crashAndResume = async (db: Database, target: DatabaseTarget): Promise<voi
   const twice = [...byKey].filter(([, count]) => count > 1);
   assert.deepEqual(twice, [], 'a row was issued twice');
   const done = await findBulkJob(db, job.id);
-  assert.equal(done?.state, 'completed');
-  assert.equal((done?.counts.issued ?? 0) + (done?.counts.duplicate ?? 0), ROWS);
-  assert.equal(done?.counts.failed, 0);
+  assert.ok(done !== undefined);
+  assert.equal(done.state, 'completed');
+  assert.equal(done.counts.issued + done.counts.duplicate, ROWS);
+  assert.equal(done.counts.failed, 0);
   const open = await listBulkJobRows(db, job.id, { state: 'claimed', limit: 1 });
   assert.equal(open.items.length, 0);
 };

@@ -91,7 +91,10 @@ export interface RowOutcome {
  * Throw `BulkJobFailedError` to fail the whole job (achievement archived, organisation no
  * longer approved); any other error leaves the batch to be retried after its lease.
  */
-export type ProcessRows = (job: BulkJob, rows: readonly ClaimedRow[]) => Promise<readonly RowOutcome[]>;
+export type ProcessRows = (
+  job: BulkJob,
+  rows: readonly ClaimedRow[],
+) => Promise<readonly RowOutcome[]>;
 
 /**
  * Called once when a job completes, inside the transaction that marks it completed (`tx`), so

@@ -47,10 +47,7 @@ interface ClaimedDbRow {
 const active = (jobId: string): RawBuilder<unknown> =>
   sql`exists (select 1 from bulk_jobs where id = ${jobId} and state in ('queued', 'running'))`;
 
-const claimWhere = (
-  options: ClaimOptions,
-  kind: 'expired' | 'pending',
-): RawBuilder<unknown> => {
+const claimWhere = (options: ClaimOptions, kind: 'expired' | 'pending'): RawBuilder<unknown> => {
   const now = options.now.toISOString();
   return kind === 'pending'
     ? sql`job_id = ${options.jobId} and state = 'pending' and attempts < ${options.maxAttempts}`
@@ -97,10 +94,7 @@ const claimOnce = async (
 };
 
 /** Claims up to `limit` rows of the job (expired claims first), in row order. */
-export const claimBulkRows = async (
-  db: Database,
-  options: ClaimOptions,
-): Promise<ClaimedRow[]> => {
+export const claimBulkRows = async (db: Database, options: ClaimOptions): Promise<ClaimedRow[]> => {
   const rows = await claimOnce(db, options, 'expired', options.limit);
   if (rows.length < options.limit) {
     rows.push(...(await claimOnce(db, options, 'pending', options.limit - rows.length)));
@@ -109,10 +103,10 @@ export const claimBulkRows = async (
     .filter((row) => row.payload !== null && row.idempotency_key !== null)
     .map((row) => ({
       jobId: options.jobId,
-      rowNumber: Number(row.row_number),
+      rowNumber: row.row_number,
       idempotencyKey: row.idempotency_key as string,
       input: JSON.parse(row.payload as string) as AwardRow,
-      attempts: Number(row.attempts),
+      attempts: row.attempts,
     }))
     .sort((a, b) => a.rowNumber - b.rowNumber);
 };
@@ -234,7 +228,7 @@ export const countOpenRows = async (db: Database, jobId: string): Promise<number
     .where('job_id', '=', jobId)
     .where('state', 'in', ['pending', 'claimed'])
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return row.count;
 };
 
 /**
@@ -288,7 +282,12 @@ export const failBulkJob = (
       .execute();
     await tx.kysely
       .updateTable('bulk_jobs')
-      .set({ state: 'failed', error: JSON.stringify(options.error), finished_at: at, updated_at: at })
+      .set({
+        state: 'failed',
+        error: JSON.stringify(options.error),
+        finished_at: at,
+        updated_at: at,
+      })
       .where('id', '=', options.jobId)
       .where('state', 'in', ['queued', 'running'])
       .execute();

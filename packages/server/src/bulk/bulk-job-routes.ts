@@ -308,7 +308,13 @@ export const createBulkJobRoutes =
           ...(state === undefined ? {} : { state }),
           ...(cursor === undefined ? {} : { cursor }),
         });
-        return { rows: page.items, nextCursor: page.nextCursor };
+        const rows = page.items.map((row) => ({
+          ...row,
+          input: row.input === null ? null : { ...row.input },
+          errors: [...row.errors],
+          warnings: [...row.warnings],
+        }));
+        return { rows, nextCursor: page.nextCursor };
       },
     );
 
@@ -328,7 +334,8 @@ export const createBulkJobRoutes =
         const job = await jobForIssuer(request.actor, organisationId, jobId);
         await assertOrganisationCanIssue(db, organisationId);
         const achievement = await findAchievement(db, job.achievementId);
-        if (achievement?.status !== 'active') throw new ServerError('ERR_BULK_ACHIEVEMENT_ARCHIVED');
+        if (achievement?.status !== 'active')
+          throw new ServerError('ERR_BULK_ACHIEVEMENT_ARCHIVED');
         const origin = originOf(request, clock);
         const confirmed = await confirmBulkJob(db, {
           organisationId,

@@ -4,7 +4,12 @@ import { insertTestOrganisation } from '../auth/test-factories.js';
 import type { Database } from '../db/open-database.js';
 import { forEachDatabase } from '../db/for-each-database.js';
 import { cancelBulkJob, confirmBulkJob, listBulkJobRows } from './bulk-job-commands.js';
-import { BulkJobFailedError, findBulkJob, type BulkJob, type ProcessRows } from './bulk-job-model.js';
+import {
+  BulkJobFailedError,
+  findBulkJob,
+  type BulkJob,
+  type ProcessRows,
+} from './bulk-job-model.js';
 import { createBulkJobRunner } from './bulk-job-runner.js';
 import {
   countTestAwardsByKey,
@@ -30,7 +35,11 @@ const submit = async (
     now: now(),
   });
   if (!confirm) return job;
-  return confirmBulkJob(db, { organisationId: achievement.organisationId, jobId: job.id, now: now() });
+  return confirmBulkJob(db, {
+    organisationId: achievement.organisationId,
+    jobId: job.id,
+    now: now(),
+  });
 };
 
 const reread = async (db: Database, id: string): Promise<BulkJob> => {
@@ -115,14 +124,12 @@ describe('bulk job runner', () => {
     });
     const pending = await listBulkJobRows(db, job.id, { state: 'pending', limit: 10 });
     assert.equal(pending.items.length, 5);
-    await assert.rejects(
-      cancelBulkJob(db, { organisationId: org, jobId: job.id, now: now() }),
-      { code: 'ERR_BULK_JOB_FINISHED' },
-    );
-    await assert.rejects(
-      confirmBulkJob(db, { organisationId: org, jobId: job.id, now: now() }),
-      { code: 'ERR_BULK_JOB_NOT_AWAITING_CONFIRMATION' },
-    );
+    await assert.rejects(cancelBulkJob(db, { organisationId: org, jobId: job.id, now: now() }), {
+      code: 'ERR_BULK_JOB_FINISHED',
+    });
+    await assert.rejects(confirmBulkJob(db, { organisationId: org, jobId: job.id, now: now() }), {
+      code: 'ERR_BULK_JOB_NOT_AWAITING_CONFIRMATION',
+    });
   });
 
   forEachDatabase('two runners share a 2,000-row job; every row is processed once', async (db) => {
@@ -153,10 +160,13 @@ describe('bulk job runner', () => {
     );
     await Promise.all(runners.map((runner) => runner.runOnce()));
     assert.equal(seen.size, 2000);
-    assert.ok([...seen.values()].every((count) => count === 1), 'a row was processed twice');
+    assert.ok(
+      [...seen.values()].every((count) => count === 1),
+      'a row was processed twice',
+    );
     assert.equal((perRunner[0] ?? 0) + (perRunner[1] ?? 0), 2000);
     if (db.dialect === 'postgres') {
-      assert.ok((perRunner[0] ?? 0) > 0 && (perRunner[1] ?? 0) > 0, `${perRunner.join(' / ')}`);
+      assert.ok((perRunner[0] ?? 0) > 0 && (perRunner[1] ?? 0) > 0, perRunner.join(' / '));
     }
     assert.equal(completions, 1);
     const after = await reread(db, job.id);

@@ -106,6 +106,8 @@ export const createBulkJobRunner = (options: BulkJobRunnerOptions): BulkJobRunne
   let stopping = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  /** Read through a function: the flag changes while a loop awaits. */
+  const isStopping = () => stopping;
 
   /** The outcomes that belong to the batch (one per row at most). */
   const keepOwn = (rows: readonly ClaimedRow[], outcomes: readonly RowOutcome[]): RowOutcome[] => {
@@ -113,7 +115,8 @@ export const createBulkJobRunner = (options: BulkJobRunnerOptions): BulkJobRunne
     const kept: RowOutcome[] = [];
     for (const outcome of outcomes) {
       if (expected.delete(outcome.rowNumber)) kept.push(outcome);
-      else log.warn({ rowNumber: outcome.rowNumber }, 'bulk job: outcome for a row not in the batch');
+      else
+        log.warn({ rowNumber: outcome.rowNumber }, 'bulk job: outcome for a row not in the batch');
     }
     return kept;
   };
@@ -223,7 +226,7 @@ export const createBulkJobRunner = (options: BulkJobRunnerOptions): BulkJobRunne
         if (db.closed) return;
         log.error({ err: error }, 'bulk job runner: pass failed');
       }
-      if (rows === 0 && !stopping) await sleep(pollIntervalMs);
+      if (rows === 0 && !isStopping()) await sleep(pollIntervalMs);
     }
   };
 

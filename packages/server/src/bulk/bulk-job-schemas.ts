@@ -5,11 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AWARD_FIELDS } from './award-fields.js';
 import type { RowError, RowWarning } from './award-row-issues.js';
-import {
-  BULK_JOB_ROW_STATES,
-  BULK_JOB_STATES,
-  type BulkJob,
-} from './bulk-job-model.js';
+import { BULK_JOB_ROW_STATES, BULK_JOB_STATES, type BulkJob } from './bulk-job-model.js';
 import type { BulkJobReport } from './create-bulk-job.js';
 
 const Id = Type.String({ format: 'uuid' });
@@ -38,16 +34,30 @@ export const SubmitQuery = Type.Object(
 );
 export type SubmitQuery = Static<typeof SubmitQuery>;
 
-const AwardItem = Type.Object(
-  Object.fromEntries(AWARD_FIELDS.map((field) => [field, Type.Optional(Nullable(Type.String()))])),
-);
+const NullableText = Nullable(Type.String());
+
+/** A valid row as stored: its row number, e-mail, and the other fields (null when absent). */
+const AwardInput = Type.Object({
+  row: Type.Integer(),
+  email: Type.String(),
+  name: NullableText,
+  nameKana: NullableText,
+  nameRomaji: NullableText,
+  externalId: NullableText,
+  evidenceUrl: NullableText,
+  narrative: NullableText,
+  awardedDate: NullableText,
+  validFrom: NullableText,
+  validUntil: NullableText,
+});
 
 export const SubmitBody = Type.Unknown({
   description:
     'Either a CSV file (Content-Type text/csv or application/octet-stream; UTF-8 or Shift_JIS, ' +
     'with or without BOM; header row in Japanese or English), or JSON: an array of award ' +
     'objects, or `{ "awards": [...], "notify": true, "locale": "ja" }`. Award object: ' +
-    JSON.stringify(Object.keys(AwardItem.properties)),
+    AWARD_FIELDS.join(', ') +
+    ' (strings or null).',
 });
 
 export const ListJobsQuery = Type.Object(
@@ -150,7 +160,7 @@ export const BulkJobRowList = Type.Object({
     Type.Object({
       rowNumber: Type.Integer(),
       state: literals(BULK_JOB_ROW_STATES),
-      input: Nullable(AwardItem),
+      input: Nullable(AwardInput),
       idempotencyKey: Nullable(Type.String()),
       awardId: Nullable(Type.String()),
       errors: Type.Array(Type.Unknown()),

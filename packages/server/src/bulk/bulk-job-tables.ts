@@ -6,7 +6,8 @@
  */
 import type { ColumnType } from 'kysely';
 
-export type BulkJobState = 'validated' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+export type BulkJobState =
+  'validated' | 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 export type BulkJobSource = 'csv' | 'json';
 export type BulkJobRowState = 'pending' | 'claimed' | 'issued' | 'duplicate' | 'failed' | 'invalid';
 

@@ -103,7 +103,11 @@ const isHeaderIssue = (issue: RowError): boolean => issue.code.startsWith('ERR_H
 const readInput = (
   input: BulkJobInput,
   maxRows: number | undefined,
-): AwardRowsReport & { encoding: string | null; delimiter: ',' | '\t' | null; columns: readonly AwardColumn[] } => {
+): AwardRowsReport & {
+  encoding: string | null;
+  delimiter: ',' | '\t' | null;
+  columns: readonly AwardColumn[];
+} => {
   const limits = {
     ...(maxRows === undefined ? {} : { maxRows }),
     ...(input.required === undefined ? {} : { required: input.required }),

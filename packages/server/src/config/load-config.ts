@@ -51,6 +51,11 @@ export interface Config {
    * `<dataDir>/master.key`, created mode 0600 on first start). Ignored when `masterKey` is set.
    */
   readonly masterKeyFile?: string;
+  /**
+   * Let webhook endpoints be on loopback and private addresses, and plain http for those
+   * (`AKASHI_WEBHOOK_ALLOW_PRIVATE=1`, for on-premises receivers; default no).
+   */
+  readonly webhookAllowPrivateTargets: boolean;
 }
 
 export interface LoadConfigOptions {
@@ -135,6 +140,14 @@ const readBodyLimit = (raw: string): Read<number> =>
         `must be a number of bytes from 1024 to 1073741824, not "${raw}".`,
         `1024〜1073741824 のバイト数を指定してください（指定値: "${raw}"）。`,
       );
+
+/** An on/off switch: 1/true/yes or 0/false/no. */
+const readSwitch = (raw: string): Read<boolean> => {
+  const value = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(value)) return ok(true);
+  if (['0', 'false', 'no', 'off'].includes(value)) return ok(false);
+  return bad(`must be 1 or 0, not "${raw}"`, `1 か 0 を指定してください（"${raw}" は指定できません）`);
+};
 
 const readTrustProxy = (raw: string): Read<TrustProxy> => {
   if (raw === 'true') return ok(true);
@@ -226,6 +239,7 @@ export const loadConfig = (
   const masterKey = read<KeyObject | undefined>('AKASHI_MASTER_KEY', readMasterKey, undefined);
   const rawMasterKeyFile = read<string | undefined>('AKASHI_MASTER_KEY_FILE', ok, undefined);
   const masterKeyFile = rawMasterKeyFile === undefined ? undefined : resolve(cwd, rawMasterKeyFile);
+  const webhookAllowPrivateTargets = read('AKASHI_WEBHOOK_ALLOW_PRIVATE', readSwitch, false);
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -237,6 +251,7 @@ export const loadConfig = (
     logLevel,
     bodyLimit,
     trustProxy,
+    webhookAllowPrivateTargets,
     ...(smtpUrl === undefined ? {} : { smtpUrl }),
     ...(mailFrom === undefined ? {} : { mailFrom }),
     ...(masterKey === undefined ? {} : { masterKey }),

@@ -18,6 +18,7 @@ import type {
 import type { Config } from '../config/load-config.js';
 import type { Database } from '../db/open-database.js';
 import type { KeyStore } from '../keys/key-store.js';
+import type { MasterKey } from '../keys/master-key.js';
 import type { TypeBoxTypeProvider } from './typebox-type-provider.js';
 
 export interface AppContext {
@@ -27,6 +28,8 @@ export interface AppContext {
   readonly clock: () => Date;
   /** The issuer keys, encrypted at rest under the master key (`keys/key-store.ts`). */
   readonly keys: KeyStore;
+  /** The master key itself, for other secrets kept encrypted at rest (webhook secrets). */
+  readonly masterKey: MasterKey;
 }
 
 export type App = FastifyInstance<

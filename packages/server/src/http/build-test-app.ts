@@ -18,6 +18,7 @@ export const createTestConfig = (overrides: Partial<Config> = {}): Config => ({
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
   trustProxy: false,
+  webhookAllowPrivateTargets: false,
   ...overrides,
 });
 

@@ -77,7 +77,7 @@ export const createApp = ({
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const keys = createKeyStore({ db, masterKey, clock });
-  const context: AppContext = { config, db, clock, keys };
+  const context: AppContext = { config, db, clock, keys, masterKey };
 
   let closing = false;
   app.addHook('preClose', async () => {

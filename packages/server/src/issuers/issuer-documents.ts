@@ -45,8 +45,7 @@ export const loadIssuerWithKeys = async (
   return { profile, keys };
 };
 
-const imageUrl = (publicUrl: string, imageId: string): string =>
-  `${publicUrl}/images/${imageId}`;
+const imageUrl = (publicUrl: string, imageId: string): string => `${publicUrl}/images/${imageId}`;
 
 const text = (ja: string, en: string): string | undefined =>
   ja !== '' ? ja : en !== '' ? en : undefined;
@@ -145,5 +144,5 @@ export const buildOb3IssuerProfile = (
     email: profile.email,
     ...(description === undefined ? {} : { description }),
     ...(profile.imageId === null ? {} : { image: imageUrl(publicUrl, profile.imageId) }),
-  }) as unknown as Json;
+  });
 };

@@ -90,7 +90,11 @@ describe('issuer profile routes', () => {
         // Validation: both names, an https web site, an e-mail address.
         const noEnglish = await post({ ...BODY, name: { ja: '証大学' } });
         assert.equal(codeOf(noEnglish.body), 'ERR_HTTP_VALIDATION');
-        const http = await post({ ...BODY, departmentId: world.deptA2, url: 'http://x.example.jp' });
+        const http = await post({
+          ...BODY,
+          departmentId: world.deptA2,
+          url: 'http://x.example.jp',
+        });
         assert.equal(codeOf(http.body), 'ERR_ISSUER_URL_NOT_HTTPS');
         const badEmail = await post({ ...BODY, departmentId: world.deptA2, email: 'nobody' });
         assert.equal(codeOf(badEmail.body), 'ERR_HTTP_VALIDATION');
@@ -98,12 +102,22 @@ describe('issuer profile routes', () => {
         assert.equal(keysBefore.length, 4, 'failed requests made no keys');
 
         // Reading: members, operators and keys with org:read; not other organisations.
-        for (const role of ['viewer', 'issuer-in-department', 'operator', 'api-key-with-scope'] as const) {
+        for (const role of [
+          'viewer',
+          'issuer-in-department',
+          'operator',
+          'api-key-with-scope',
+        ] as const) {
           const list = await app.inject({ url, headers: headers[role] });
           assert.equal(list.statusCode, 200, `${role}: ${list.body}`);
           assert.equal(list.json<{ issuers: WireProfile[] }>().issuers.length, 2);
         }
-        for (const role of ['other-org-admin', 'other-org-api-key', 'api-key-without-scope', 'learner'] as const) {
+        for (const role of [
+          'other-org-admin',
+          'other-org-api-key',
+          'api-key-without-scope',
+          'learner',
+        ] as const) {
           assert.equal((await app.inject({ url, headers: headers[role] })).statusCode, 403, role);
         }
         const one = await app.inject({ url: `${url}/${profile.id}`, headers: headers.viewer });
@@ -133,7 +147,9 @@ describe('issuer profile routes', () => {
 
         // Keys and rotation.
         const keysUrl = `${url}/${profile.id}/keys`;
-        const keys = (await app.inject({ url: keysUrl, headers: headers['api-key-with-scope'] })).json<{
+        const keys = (
+          await app.inject({ url: keysUrl, headers: headers['api-key-with-scope'] })
+        ).json<{
           keys: WireKey[];
         }>().keys;
         assert.deepEqual(
@@ -192,7 +208,10 @@ describe('issuer profile routes', () => {
         assert.equal(codeOf(rotateArchived.body), 'ERR_ISSUER_ARCHIVED');
         const live = await app.inject({ url, headers: headers.viewer });
         assert.equal(live.json<{ issuers: WireProfile[] }>().issuers.length, 1);
-        const all = await app.inject({ url: `${url}?includeArchived=true`, headers: headers.viewer });
+        const all = await app.inject({
+          url: `${url}?includeArchived=true`,
+          headers: headers.viewer,
+        });
         assert.equal(all.json<{ issuers: WireProfile[] }>().issuers.length, 2);
         // The department may have a new profile once the old one is archived.
         const replacement = await post({ ...BODY, departmentId: world.deptA1 });
@@ -250,42 +269,50 @@ describe('issuer profile routes', () => {
     }
   });
 
-  forEachDatabase('did:web needs an https PUBLIC_URL; did:key is the default on http', async (db) => {
-    const { app, close } = buildTestApp({
-      db,
-      routes: ROUTES,
-      config: { publicUrl: 'http://localhost:3000' },
-    });
-    try {
-      const org = await insertTestOrganisation(db);
-      const admin = await insertTestMember(db, org, 'org_admin');
-      const url = `/api/v1/organisations/${org}/issuers`;
-      const didWeb = await app.inject({
-        method: 'POST',
-        url,
-        headers: admin.headers,
-        payload: { ...BODY, identifierMethod: 'did:web' },
+  forEachDatabase(
+    'did:web needs an https PUBLIC_URL; did:key is the default on http',
+    async (db) => {
+      const { app, close } = buildTestApp({
+        db,
+        routes: ROUTES,
+        config: { publicUrl: 'http://localhost:3000' },
       });
-      assert.equal(codeOf(didWeb.body), 'ERR_ISSUER_DID_WEB_NEEDS_HTTPS');
-      const created = await app.inject({ method: 'POST', url, headers: admin.headers, payload: BODY });
-      assert.equal(created.statusCode, 201, created.body);
-      const profile = created.json<WireProfile>();
-      assert.equal(profile.identifierMethod, 'did:key');
-      assert.match(profile.identifier, /^did:key:z6Mk/);
-      // Rotating a did:key profile's Ed25519 key gives it the new key's did:key.
-      const rotated = await app.inject({
-        method: 'POST',
-        url: `${url}/${profile.id}/rotate-keys`,
-        headers: admin.headers,
-        payload: {},
-      });
-      const next = rotated.json<{ issuer: WireProfile; rotated: WireKey[] }>();
-      assert.equal(next.rotated.length, 2);
-      const ed25519 = next.rotated.find((k) => k.algorithm === 'ed25519');
-      assert.equal(next.issuer.identifier, `did:key:${ed25519?.kid ?? ''}`);
-      assert.notEqual(next.issuer.identifier, profile.identifier);
-    } finally {
-      await close();
-    }
-  });
+      try {
+        const org = await insertTestOrganisation(db);
+        const admin = await insertTestMember(db, org, 'org_admin');
+        const url = `/api/v1/organisations/${org}/issuers`;
+        const didWeb = await app.inject({
+          method: 'POST',
+          url,
+          headers: admin.headers,
+          payload: { ...BODY, identifierMethod: 'did:web' },
+        });
+        assert.equal(codeOf(didWeb.body), 'ERR_ISSUER_DID_WEB_NEEDS_HTTPS');
+        const created = await app.inject({
+          method: 'POST',
+          url,
+          headers: admin.headers,
+          payload: BODY,
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        const profile = created.json<WireProfile>();
+        assert.equal(profile.identifierMethod, 'did:key');
+        assert.match(profile.identifier, /^did:key:z6Mk/);
+        // Rotating a did:key profile's Ed25519 key gives it the new key's did:key.
+        const rotated = await app.inject({
+          method: 'POST',
+          url: `${url}/${profile.id}/rotate-keys`,
+          headers: admin.headers,
+          payload: {},
+        });
+        const next = rotated.json<{ issuer: WireProfile; rotated: WireKey[] }>();
+        assert.equal(next.rotated.length, 2);
+        const ed25519 = next.rotated.find((k) => k.algorithm === 'ed25519');
+        assert.equal(next.issuer.identifier, `did:key:${ed25519?.kid ?? ''}`);
+        assert.notEqual(next.issuer.identifier, profile.identifier);
+      } finally {
+        await close();
+      }
+    },
+  );
 });

@@ -107,7 +107,8 @@ export const registerIssuerRoutes: RoutePlugin = (app, context) => {
     `${PATH}/:issuerId`,
     {
       schema: {
-        summary: 'Change an issuer profile: names, web site, e-mail, description, image (org admins; audited)',
+        summary:
+          'Change an issuer profile: names, web site, e-mail, description, image (org admins; audited)',
         tags: TAGS,
         operationId: 'updateIssuerProfile',
         params: IssuerParams,

@@ -14,10 +14,7 @@ import { createKeyStore } from '../keys/key-store.js';
 import { createTestMasterKey, testActor } from '../keys/key-test-factories.js';
 import type { MasterKey } from '../keys/master-key.js';
 import type { IssuerProfile } from './issuer-profile.js';
-import {
-  createIssuerProfile,
-  type CreateIssuerProfileInput,
-} from './manage-issuer-profiles.js';
+import { createIssuerProfile, type CreateIssuerProfileInput } from './manage-issuer-profiles.js';
 
 export interface TestContext {
   readonly context: AppContext;
@@ -37,6 +34,7 @@ export const createTestContext = (
       db,
       clock,
       keys: createKeyStore({ db, masterKey, clock }),
+      masterKey,
     },
   };
 };

@@ -26,7 +26,7 @@ import {
 import {
   Notification,
   NotificationPage,
-  NotificationParamsSchema,
+  NotificationIdParams,
   NotificationQuery,
 } from './notification-schemas.js';
 import { resendNotification } from './resend-notification.js';
@@ -98,7 +98,7 @@ export const createNotificationRoutes =
             "Queues a copy of the notification, linked to it by `resentFromId`. Needs `badge.issue` in the award's department (an organisation-wide award: org admins). 409 while it is still pending.",
           tags: TAGS,
           operationId: 'resendNotification',
-          params: NotificationParamsSchema,
+          params: NotificationIdParams,
           response: { 202: Notification, ...ERRORS, 409: ErrorEnvelope },
         },
       },
@@ -106,15 +106,11 @@ export const createNotificationRoutes =
         const { organisationId, notificationId } = request.params;
         await authorizeRequest(db, request.actor, 'badge.read', { organisationId });
         const original = await readNotification(db, organisationId, notificationId);
-        if (original.department_id === null) {
-          // The policy has no organisation-wide `badge.issue` yet: org admins only.
-          await authorizeRequest(db, request.actor, 'org.update', { organisationId });
-        } else {
-          await authorizeRequest(db, request.actor, 'badge.issue', {
-            organisationId,
-            departmentId: original.department_id,
-          });
-        }
+        // Organisation-wide awards (no department): org admins and API keys only.
+        await authorizeRequest(db, request.actor, 'badge.issue', {
+          organisationId,
+          departmentId: original.department_id,
+        });
         const row = await resendNotification(db, original, originOf(request, clock));
         return reply.code(202).send(presentNotification(row));
       },

@@ -65,7 +65,7 @@ export const NotificationQuery = Type.Object(
 );
 export type NotificationQuery = Static<typeof NotificationQuery>;
 
-export const NotificationParamsSchema = Type.Object(
+export const NotificationIdParams = Type.Object(
   {
     organisationId: Type.String({ format: 'uuid' }),
     notificationId: Type.String({ format: 'uuid' }),

@@ -76,6 +76,16 @@ describe('authorize', () => {
     assert.equal(outcome(issuer, 'member.manage', { organisationId: ORG_A }), 'ERR_HTTP_FORBIDDEN');
   });
 
+  it('leaves organisation-wide things (no department) to org admins and API keys', () => {
+    const issuer = user([member('issuer', { departmentIds: [DEPT_1] })]);
+    const admin = user([member('org_admin')]);
+    const resource = { organisationId: ORG_A, departmentId: null };
+    for (const action of ['badge.issue', 'badge.revoke', 'achievement.write'] as const) {
+      assert.equal(outcome(issuer, action, resource), 'ERR_HTTP_FORBIDDEN');
+      assert.equal(outcome(admin, action, resource), 'allowed');
+    }
+  });
+
   it('lets an org admin do everything in its organisation and nothing in another', () => {
     const admin = user([member('org_admin')]);
     for (const action of POLICY_ACTIONS) {
@@ -111,6 +121,7 @@ describe('authorize', () => {
       'department.read',
       'badge.read',
       'achievement.read',
+      'issuer.read',
     ]);
   });
 

@@ -86,6 +86,8 @@ export interface PolicyResources {
   'issuer.read': OrganisationResource;
   /** Create, change and archive issuer profiles; rotate their keys. */
   'issuer.manage': OrganisationResource;
+  /** Read a published status list credential (anyone: verifiers). */
+  'status-list.read': PlatformResource;
   /** Register, change and remove webhook endpoints; read their delivery log. */
   'webhook.manage': OrganisationResource;
 }
@@ -135,6 +137,7 @@ const RULES: Readonly<Record<PolicyAction, Rule>> = {
   'achievement.write': { kind: 'department', roles: STAFF, scope: 'achievements:write' },
   'issuer.read': { kind: 'organisation', roles: EVERY_ROLE, scope: 'org:read', operator: true },
   'issuer.manage': { kind: 'organisation', roles: ADMIN },
+  'status-list.read': { kind: 'public' },
   'webhook.manage': { kind: 'organisation', roles: ADMIN, scope: 'webhooks:manage' },
 };
 

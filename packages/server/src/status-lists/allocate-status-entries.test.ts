@@ -1,3 +1,7 @@
+/**
+ * Tests of status entry allocation on SQLite and PostgreSQL: uniqueness across rollovers and
+ * concurrent callers (two connections), bulk speed, transactions, input checks.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { forEachDatabase } from '../db/for-each-database.js';
@@ -5,9 +9,11 @@ import { openDatabase, type Database } from '../db/open-database.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
 import { allocateStatusEntries, MAX_STATUS_ENTRIES_PER_CALL } from './allocate-status-entries.js';
 import { buildStatusEntryObject, type AllocatedStatusEntry } from './status-entry.js';
+import { insertStatusTestProfile } from './status-list-test-factories.js';
 
 const PUBLIC_URL = 'https://badges.example.ac.jp';
-const ISSUER = 'issuer-profile-1';
+/** An issuer profile to allocate for (status lists reference it). */
+const profileIn = async (db: Database) => (await insertStatusTestProfile(db)).profile.id;
 
 /** Every entry distinct, inside its list, with the right URL; returns the entries by list. */
 const assertUnique = (entries: readonly AllocatedStatusEntry[], length: number) => {
@@ -43,6 +49,7 @@ const openSecondConnection = (db: Database): Database | undefined => {
 
 describe('allocateStatusEntries', () => {
   forEachDatabase('hands out 20,000 unique entries across list rollovers', async (db) => {
+    const ISSUER = await profileIn(db);
     const length = 4096; // TEST-ONLY list length (published lists have 131,072)
     const entries: AllocatedStatusEntry[] = [];
     for (const count of [1, 999, 3000, 10_000, 6000]) {
@@ -86,9 +93,10 @@ describe('allocateStatusEntries', () => {
   forEachDatabase('keeps issuers and purposes apart', async (db) => {
     const allocate = (issuerProfileId: string, purpose: 'revocation' | 'suspension') =>
       allocateStatusEntries(db, { publicUrl: PUBLIC_URL, issuerProfileId, purpose, count: 3 });
-    const a = await allocate('a', 'revocation');
-    const b = await allocate('a', 'suspension');
-    const c = await allocate('b', 'revocation');
+    const [first, second] = [await profileIn(db), await profileIn(db)];
+    const a = await allocate(first, 'revocation');
+    const b = await allocate(first, 'suspension');
+    const c = await allocate(second, 'revocation');
     assert.equal(new Set([...a, ...b, ...c].map((entry) => entry.listId)).size, 3);
     assert.ok(b.every((entry) => entry.purpose === 'suspension'));
     const rows = await listRows(db);
@@ -100,6 +108,7 @@ describe('allocateStatusEntries', () => {
     'concurrent callers never share an entry, even when racing to roll over',
     async (db) => {
       const length = 1024; // TEST-ONLY list length
+      const ISSUER = await profileIn(db);
       const second = openSecondConnection(db);
       try {
         const calls = Array.from({ length: 24 }, (_, i) =>
@@ -136,6 +145,7 @@ describe('allocateStatusEntries', () => {
   );
 
   forEachDatabase('allocates 10,000 entries in one call quickly', async (db) => {
+    const ISSUER = await profileIn(db);
     const started = performance.now();
     const entries = await allocateStatusEntries(db, {
       publicUrl: PUBLIC_URL,
@@ -149,6 +159,7 @@ describe('allocateStatusEntries', () => {
   });
 
   forEachDatabase('joins a caller transaction: a rollback gives the counters back', async (db) => {
+    const ISSUER = await profileIn(db);
     const input = {
       publicUrl: PUBLIC_URL,
       issuerProfileId: ISSUER,
@@ -172,7 +183,7 @@ describe('allocateStatusEntries', () => {
 
   it('refuses a bad count, purpose or test length', async () => {
     const db = {} as Database;
-    const base = { publicUrl: PUBLIC_URL, issuerProfileId: ISSUER, purpose: 'revocation' as const };
+    const base = { publicUrl: PUBLIC_URL, issuerProfileId: 'p', purpose: 'revocation' as const };
     for (const count of [0, -1, 1.5, MAX_STATUS_ENTRIES_PER_CALL + 1]) {
       await assert.rejects(allocateStatusEntries(db, { ...base, count }), TypeError);
     }

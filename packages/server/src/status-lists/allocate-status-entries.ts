@@ -146,7 +146,7 @@ const assertInput = (input: AllocateStatusEntriesInput): void => {
   }
   // Callers may be untyped (a job's JSON): check what the type promises.
   if (!(STATUS_PURPOSES as readonly string[]).includes(purpose)) {
-    throw new TypeError(`"purpose" must be "revocation" or "suspension"; got ${String(purpose)}.`);
+    throw new TypeError(`"purpose" must be "revocation" or "suspension"; got ${purpose}.`);
   }
   if (typeof input.issuerProfileId !== 'string' || input.issuerProfileId === '') {
     throw new TypeError('"issuerProfileId" must be a non-empty string.');

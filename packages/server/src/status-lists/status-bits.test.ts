@@ -1,3 +1,7 @@
+/**
+ * Tests of reading and writing status bits on SQLite and PostgreSQL: bit order, versions,
+ * errors, concurrent writers, transactions.
+ */
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { forEachDatabase } from '../db/for-each-database.js';
@@ -6,11 +10,12 @@ import { runInTransaction } from '../db/run-in-transaction.js';
 import { isServerError } from '../http/server-error.js';
 import { allocateStatusEntries } from './allocate-status-entries.js';
 import { readStatusBit, setStatusBit } from './status-bits.js';
+import { insertStatusTestProfile } from './status-list-test-factories.js';
 
 const newList = async (db: Database): Promise<string> => {
   const [entry] = await allocateStatusEntries(db, {
     publicUrl: 'https://badges.example.ac.jp',
-    issuerProfileId: 'issuer-1',
+    issuerProfileId: (await insertStatusTestProfile(db)).profile.id,
     purpose: 'revocation',
     count: 1,
   });

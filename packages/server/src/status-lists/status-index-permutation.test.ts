@@ -1,3 +1,4 @@
+/** Tests of the keyed index permutation: a bijection, keyed, random-looking. */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';

@@ -16,6 +16,7 @@ import { allocateStatusEntries } from './allocate-status-entries.js';
 import { setStatusBit } from './status-bits.js';
 import { buildStatusEntryObject } from './status-entry.js';
 import { createStatusListRoutes } from './status-list-routes.js';
+import { insertStatusTestProfile } from './status-list-test-factories.js';
 import { createTestStatusListSigner } from './status-list-test-signer.js';
 
 type JsonObject = Record<string, unknown>;
@@ -115,7 +116,7 @@ describe('status list credentials, checked by Digital Bazaar and by hand', () =>
       try {
         const entries = await allocateStatusEntries(db, {
           publicUrl: PUBLIC_URL,
-          issuerProfileId: 'profile-1',
+          issuerProfileId: (await insertStatusTestProfile(db)).profile.id,
           purpose: 'revocation',
           count: 3,
         });

@@ -1,3 +1,7 @@
+/**
+ * Tests of `GET /status/:listId` on SQLite and PostgreSQL: the signed credential, its cache per
+ * version, ETag / If-None-Match, negotiation, 404, and the real issuer-profile signer.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -18,15 +22,21 @@ import {
   STATUS_LIST_RESIGN_AFTER_MS,
   STATUS_LIST_VALIDITY_MS,
 } from './status-list-publisher.js';
-import { createStatusListRoutes, matchesIfNoneMatch } from './status-list-routes.js';
+import {
+  createStatusListRoutes,
+  matchesIfNoneMatch,
+  registerStatusListRoutes,
+} from './status-list-routes.js';
+import { loadIssuerSigning } from '../issuers/issuer-signing.js';
 import { createTestStatusListSigner } from './status-list-test-signer.js';
+import { insertStatusTestProfile } from './status-list-test-factories.js';
 
 type JsonObject = Record<string, unknown>;
 const PUBLIC_URL = 'https://badges.example.ac.jp';
-const PROFILE = 'profile-1';
 
 const setUp = async (db: Database, purpose: 'revocation' | 'suspension' = 'revocation') => {
   const signer = createTestStatusListSigner();
+  const { profile } = await insertStatusTestProfile(db);
   let now = new Date('2026-04-01T09:00:00.000Z');
   const { app, close } = buildTestApp({
     db,
@@ -35,7 +45,7 @@ const setUp = async (db: Database, purpose: 'revocation' | 'suspension' = 'revoc
   });
   const [entry] = await allocateStatusEntries(db, {
     publicUrl: PUBLIC_URL,
-    issuerProfileId: PROFILE,
+    issuerProfileId: profile.id,
     purpose,
     count: 1,
   });
@@ -45,7 +55,7 @@ const setUp = async (db: Database, purpose: 'revocation' | 'suspension' = 'revoc
   const advance = (ms: number) => {
     now = new Date(now.getTime() + ms);
   };
-  return { app, close, signer, entry, get, advance };
+  return { app, close, signer, entry, get, advance, profile };
 };
 
 const statusOf = (entry: AllocatedStatusEntry, list: unknown) => {
@@ -56,7 +66,7 @@ const statusOf = (entry: AllocatedStatusEntry, list: unknown) => {
 
 describe('GET /status/:listId', () => {
   forEachDatabase('serves the signed list credential, cached per version', async (db) => {
-    const { close, signer, entry, get, advance } = await setUp(db);
+    const { close, signer, entry, get, advance, profile } = await setUp(db);
     try {
       const first = await get();
       assert.equal(first.statusCode, 200, first.body);
@@ -101,7 +111,7 @@ describe('GET /status/:listId', () => {
       );
       assert.deepEqual(verified, { ok: true });
       assert.equal(statusOf(entry, list), false);
-      assert.deepEqual(signer.calls, [PROFILE]);
+      assert.deepEqual(signer.calls, [profile.id]);
 
       // Unchanged: the same bytes, not signed again.
       advance(60_000);
@@ -174,6 +184,42 @@ describe('GET /status/:listId', () => {
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.json<ErrorEnvelope>().error.code, 'ERR_STATUS_LIST_NOT_FOUND');
       assert.equal(missing.headers['access-control-allow-origin'], '*');
+    } finally {
+      await close();
+    }
+  });
+
+  forEachDatabase('signs with the issuer profile itself (loadIssuerSigning)', async (db) => {
+    const { profile, context, masterKey } = await insertStatusTestProfile(db);
+    const { app, close } = buildTestApp({
+      db,
+      masterKey,
+      routes: [{ prefix: '', routes: registerStatusListRoutes }],
+    });
+    try {
+      const [entry] = await allocateStatusEntries(db, {
+        publicUrl: context.config.publicUrl,
+        issuerProfileId: profile.id,
+        purpose: 'revocation',
+        count: 1,
+      });
+      assert.ok(entry);
+      const response = await app.inject({ method: 'GET', url: `/status/${entry.listId}` });
+      assert.equal(response.statusCode, 200, response.body);
+      const list = response.json<JsonObject>();
+      const signing = await loadIssuerSigning(context, profile.id);
+      assert.equal(list.issuer, profile.identifier);
+      const [proof] = list.proof as JsonObject[];
+      assert.ok(proof);
+      assert.equal(proof.verificationMethod, signing.verificationMethod);
+      const verified = await verifyEddsaRdfc2022Proof(
+        unsecuredDocumentOf(list),
+        proof,
+        signing.ed25519.signingKey().publicKey,
+        createCanonizer(),
+      );
+      assert.deepEqual(verified, { ok: true });
+      assert.equal(statusOf(entry, list), false);
     } finally {
       await close();
     }

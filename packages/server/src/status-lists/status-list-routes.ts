@@ -86,8 +86,7 @@ export const createStatusListRoutes =
         },
       },
       async (request, reply) => {
-        // A public read: anyone, signed in or not (TODO: a `status-list.read` public action).
-        await authorizeRequest(db, request.actor, 'org.list-public', {});
+        await authorizeRequest(db, request.actor, 'status-list.read', {});
         void reply
           .header('access-control-allow-origin', '*')
           .header('access-control-expose-headers', 'etag')

@@ -25,7 +25,10 @@ export const isUrl = (value: unknown): value is string =>
 
 const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
-const problem = (path: string, en: string, ja: string): VcProblem => ({ path, message: { en, ja } });
+const problem = (path: string, en: string, ja: string): VcProblem => ({
+  path,
+  message: { en, ja },
+});
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 
@@ -44,9 +47,7 @@ export const isVc1 = (document: Json): boolean => contextsOf(document)[0] === CR
 const checkContext = (document: Json, problems: VcProblem[]): void => {
   const contexts = contextsOf(document);
   if (contexts.length === 0) {
-    problems.push(
-      problem('/@context', `@context is missing.`, `@context がありません。`),
-    );
+    problems.push(problem('/@context', `@context is missing.`, `@context がありません。`));
     return;
   }
   const first = contexts[0];
@@ -75,10 +76,20 @@ const checkContext = (document: Json, problems: VcProblem[]): void => {
 const checkType = (document: Json, required: string, problems: VcProblem[]): void => {
   const types = asList(document.type);
   if (document.type === undefined || types.some((t) => typeof t !== 'string')) {
-    problems.push(problem('/type', `"type" must be a string or an array of strings.`, `"type" は文字列か文字列の配列である必要があります。`));
+    problems.push(
+      problem(
+        '/type',
+        `"type" must be a string or an array of strings.`,
+        `"type" は文字列か文字列の配列である必要があります。`,
+      ),
+    );
   } else if (!types.includes(required)) {
     problems.push(
-      problem('/type', `"type" must include ${required}.`, `"type" には ${required} を含める必要があります。`),
+      problem(
+        '/type',
+        `"type" must include ${required}.`,
+        `"type" には ${required} を含める必要があります。`,
+      ),
     );
   }
 };
@@ -121,7 +132,11 @@ const checkSubjects = (credential: Json, problems: VcProblem[]): void => {
   const subjects = asList(credentialSubject);
   if (credentialSubject === undefined || subjects.length === 0) {
     problems.push(
-      problem('/credentialSubject', '"credentialSubject" is missing.', '"credentialSubject" がありません。'),
+      problem(
+        '/credentialSubject',
+        '"credentialSubject" is missing.',
+        '"credentialSubject" がありません。',
+      ),
     );
     return;
   }
@@ -149,7 +164,11 @@ const checkDates = (credential: Json, problems: VcProblem[]): void => {
   for (const name of [fromName, untilName]) {
     const value = credential[name];
     if (value === undefined) continue;
-    if (typeof value !== 'string' || !DATE_TIME_STAMP.test(value) || Number.isNaN(Date.parse(value))) {
+    if (
+      typeof value !== 'string' ||
+      !DATE_TIME_STAMP.test(value) ||
+      Number.isNaN(Date.parse(value))
+    ) {
       problems.push(
         problem(
           `/${name}`,
@@ -188,7 +207,11 @@ const checkTypedObjects = (credential: Json, problems: VcProblem[]): void => {
       const path = Array.isArray(value) ? `/${name}/${index}` : `/${name}`;
       if (!isObject(item) || typesOf(item.type).length === 0) {
         problems.push(
-          problem(path, `Each "${name}" must be an object with a "type".`, `各 "${name}" は "type" を持つオブジェクトである必要があります。`),
+          problem(
+            path,
+            `Each "${name}" must be an object with a "type".`,
+            `各 "${name}" は "type" を持つオブジェクトである必要があります。`,
+          ),
         );
       } else checkId(item.id, `${path}/id`, problems);
     });
@@ -196,7 +219,12 @@ const checkTypedObjects = (credential: Json, problems: VcProblem[]): void => {
 };
 
 /** Every BitstringStatusListEntry anywhere in the document must be well-formed (spec §2.1). */
-const checkStatusEntries = (value: unknown, path: string, problems: VcProblem[], depth = 0): void => {
+const checkStatusEntries = (
+  value: unknown,
+  path: string,
+  problems: VcProblem[],
+  depth = 0,
+): void => {
   if (depth > 32) return;
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
@@ -236,7 +264,12 @@ const checkStatusEntries = (value: unknown, path: string, problems: VcProblem[],
     }
   }
   for (const [key, child] of Object.entries(value)) {
-    checkStatusEntries(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, problems, depth + 1);
+    checkStatusEntries(
+      child,
+      `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      problems,
+      depth + 1,
+    );
   }
 };
 

@@ -72,12 +72,17 @@ const fieldsOf = (problems: readonly VcProblem[]): FieldError[] =>
 const assertContexts = (credential: Json): void => {
   const contexts = contextsOf(credential);
   if (contexts.length === 0) {
-    throw new ServerError('ERR_VC_API_CONTEXT_MISSING', { params: { expected: CREDENTIALS_V2_URL } });
+    throw new ServerError('ERR_VC_API_CONTEXT_MISSING', {
+      params: { expected: CREDENTIALS_V2_URL },
+    });
   }
   const first = contexts[0];
   if (first !== CREDENTIALS_V2_URL && first !== CREDENTIALS_V1_URL) {
     throw new ServerError('ERR_VC_API_CONTEXT_FIRST', {
-      params: { expected: CREDENTIALS_V2_URL, found: typeof first === 'string' ? first : JSON.stringify(first) },
+      params: {
+        expected: CREDENTIALS_V2_URL,
+        found: typeof first === 'string' ? first : JSON.stringify(first),
+      },
     });
   }
   for (const entry of contexts) {
@@ -96,7 +101,8 @@ const resolveIssuer = async (
   const issuer = issuerIdOf(credential);
   if (issuer === undefined) throw new ServerError('ERR_VC_API_ISSUER_MISSING');
   const profile = await findIssuerProfileByIdentifier(context.db, issuer);
-  if (profile === undefined) throw new ServerError('ERR_VC_API_ISSUER_UNKNOWN', { params: { issuer } });
+  if (profile === undefined)
+    throw new ServerError('ERR_VC_API_ISSUER_UNKNOWN', { params: { issuer } });
   const { actor } = origin;
   if (actor.kind === 'api-key' && actor.organisationId !== profile.organisationId) {
     throw new ServerError('ERR_VC_API_ISSUER_FORBIDDEN', { params: { issuer } });
@@ -138,7 +144,9 @@ const withV1Contexts = (credential: Json, addsStatus: boolean): Json => {
   const contexts = contextsOf(credential);
   const needed = [DATA_INTEGRITY_V2_URL, ...(addsStatus ? [BITSTRING_STATUS_LIST_V1_URL] : [])];
   const missing = needed.filter((url) => !contexts.includes(url));
-  return missing.length === 0 ? credential : { ...credential, '@context': [...contexts, ...missing] };
+  return missing.length === 0
+    ? credential
+    : { ...credential, '@context': [...contexts, ...missing] };
 };
 
 /** The loader's ERR_CONTEXT_NOT_BUNDLED inside an error (jsonld.js nests it in `details.cause`). */
@@ -204,7 +212,9 @@ export const issueVcApiCredential = async (
   await assertCredentialIdFree(context, profile.organisationId, credentialId);
 
   const purposes = [
-    ...new Set(options.statusPurposes ?? (openBadge ? ['revocation'] : ['revocation', 'suspension'])),
+    ...new Set(
+      options.statusPurposes ?? (openBadge ? ['revocation'] : ['revocation', 'suspension']),
+    ),
   ] as StatusPurpose[];
   const entries: AllocatedStatusEntry[] = [];
   for (const purpose of purposes) {

@@ -111,7 +111,12 @@ const updateAwardStatus = async (
   let current = award;
   for (const change of changes) {
     const purpose = purposeOf(change);
-    entryFor(context, change, purpose, purpose === 'revocation' ? current.revocation : current.suspension);
+    entryFor(
+      context,
+      change,
+      purpose,
+      purpose === 'revocation' ? current.revocation : current.suspension,
+    );
     let command: AwardStateChange | undefined;
     if (purpose === 'revocation') {
       if (!change.status && current.state === 'revoked') {
@@ -163,7 +168,11 @@ const updateVcApiStatus = async (
   };
   const planned = changes.map((change) => {
     const purpose = purposeOf(change);
-    return { purpose, status: change.status, entry: entryFor(context, change, purpose, entries[purpose]) };
+    return {
+      purpose,
+      status: change.status,
+      entry: entryFor(context, change, purpose, entries[purpose]),
+    };
   });
   return runInTransaction(context.db, async (tx) => {
     const results: StatusChangeResult[] = [];
@@ -215,7 +224,7 @@ export const updateCredentialStatus = async (
     .where('credential_id', '=', credentialId);
   if (actor.kind === 'api-key') query = query.where('organisation_id', '=', actor.organisationId);
   const rows = await query.orderBy('created_at').execute();
-  let denied: unknown;
+  let denied: ServerError | undefined;
   for (const row of rows) {
     try {
       const credentialStatus = await updateVcApiStatus(context, row, changes, origin);

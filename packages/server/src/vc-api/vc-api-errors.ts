@@ -138,7 +138,7 @@ export const VC_API_ERRORS = {
   ERR_VC_API_STATUS_ENTRY_MISMATCH: {
     status: 400,
     message: {
-      en: 'The status entry given ({field}) is not the credential\'s {purpose} entry.',
+      en: "The status entry given ({field}) is not the credential's {purpose} entry.",
       ja: '指定された状態エントリー（{field}）は、この資格情報の {purpose} エントリーではありません。',
     },
   },

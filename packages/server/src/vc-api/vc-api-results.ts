@@ -87,7 +87,8 @@ const problemTypeOf = (check: GenericCheck): string => {
   }
 };
 
-const titleOf = (type: string): string => type.slice(Math.max(type.lastIndexOf('#'), type.lastIndexOf(':')) + 1);
+const titleOf = (type: string): string =>
+  type.slice(Math.max(type.lastIndexOf('#'), type.lastIndexOf(':')) + 1);
 
 /** Skipped checks that only say there was nothing to check: not worth a warning. */
 const QUIET_SKIPS: ReadonlySet<string> = new Set([
@@ -117,9 +118,7 @@ export const summariseChecks = (
   checks: readonly GenericCheck[],
   language: Language,
 ): CheckSummary => ({
-  checks: checks
-    .filter((c) => c.outcome === 'passed')
-    .map((c) => CHECK_NAMES[c.name] ?? c.name),
+  checks: checks.filter((c) => c.outcome === 'passed').map((c) => CHECK_NAMES[c.name] ?? c.name),
   warnings: checks
     .filter((c) => c.outcome === 'skipped' && !QUIET_SKIPS.has(c.code))
     .map((c) => toProblemDetail(c, language)),

@@ -1,6 +1,6 @@
 /**
  * The W3C VC-API (VCALM) endpoints, at the root so that any VC-API client and the W3C test
- * suites can drive Akashi (docs: `../../../../docs` VC-API section, in the lead's report):
+ * suites can drive Akashi:
  *
  * - `POST /credentials/issue` (API key with `badges:issue`, or a session of the issuer's
  *   organisation) → 201 `{ verifiableCredential }`;
@@ -186,7 +186,8 @@ export const registerVcApiRoutes: RoutePlugin = (app, context) => {
         .select('issuer_profile_id')
         .where('id', '=', listId)
         .executeTakeFirst();
-      if (list === undefined) throw new ServerError('ERR_STATUS_LIST_NOT_FOUND', { params: { listId } });
+      if (list === undefined)
+        throw new ServerError('ERR_STATUS_LIST_NOT_FOUND', { params: { listId } });
       const profile = await readIssuerProfile(db, list.issuer_profile_id);
       await authorizeRequest(db, request.actor, 'badge.revoke', {
         organisationId: profile.organisationId,

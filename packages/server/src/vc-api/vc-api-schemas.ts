@@ -12,7 +12,9 @@ const JsonObject = (description: string) =>
 
 export const IssueCredentialBody = Type.Object(
   {
-    credential: JsonObject('The unsigned credential (VC 2.0, or VC 1.1); its issuer must be one of your issuer profiles.'),
+    credential: JsonObject(
+      'The unsigned credential (VC 2.0, or VC 1.1); its issuer must be one of your issuer profiles.',
+    ),
     options: Type.Optional(
       Type.Object(
         {
@@ -156,7 +158,8 @@ export const VerifyPresentationResponse = Type.Object(
   },
   {
     additionalProperties: false,
-    description: 'The verification ran (VCALM): see `verified`, true only when everything verified.',
+    description:
+      'The verification ran (VCALM): see `verified`, true only when everything verified.',
   },
 );
 
@@ -177,9 +180,13 @@ export const UpdateStatusBody = Type.Object(
     credentialId: Type.String({
       minLength: 1,
       maxLength: 2000,
-      description: "The credential's id (or options.credentialId); for an award, its credential id or award id.",
+      description:
+        "The credential's id (or options.credentialId); for an award, its credential id or award id.",
     }),
-    credentialStatus: Type.Union([StatusEntry, Type.Array(StatusEntry, { minItems: 1, maxItems: 2 })]),
+    credentialStatus: Type.Union([
+      StatusEntry,
+      Type.Array(StatusEntry, { minItems: 1, maxItems: 2 }),
+    ]),
     status: Type.Optional(
       Type.Boolean({ description: 'true: revoked / suspended (the default); false: not.' }),
     ),

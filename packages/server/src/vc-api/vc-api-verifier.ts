@@ -80,10 +80,22 @@ const check = (
 const vcContextCheck = (credential: Json): VerificationCheck => {
   const first = contextsOf(credential)[0];
   if (first === undefined) {
-    return check('context', 'failed', 'ERR_CONTEXT_MISSING', '@context is missing.', '@context がありません。');
+    return check(
+      'context',
+      'failed',
+      'ERR_CONTEXT_MISSING',
+      '@context is missing.',
+      '@context がありません。',
+    );
   }
   return first === CREDENTIALS_V2_URL || first === CREDENTIALS_V1_URL
-    ? check('context', 'passed', 'CONTEXT_OK', '@context is correct.', '@context は正しい形式です。')
+    ? check(
+        'context',
+        'passed',
+        'CONTEXT_OK',
+        '@context is correct.',
+        '@context は正しい形式です。',
+      )
     : check(
         'context',
         'failed',

@@ -7,12 +7,7 @@
  * did:key; read from the DID or controller document otherwise). Other proof types are reported
  * as unsupported: failed, never assumed valid.
  */
-import {
-  didWebToUrl,
-  EDDSA_2022,
-  EDDSA_RDFC_2022,
-  verifyEddsaRdfc2022Proof,
-} from '@akashi/core';
+import { didWebToUrl, EDDSA_2022, EDDSA_RDFC_2022, verifyEddsaRdfc2022Proof } from '@akashi/core';
 import type { GenericCheck } from './vc-api-results.js';
 import type { VcApiVerifier } from './vc-api-verifier.js';
 
@@ -95,24 +90,61 @@ const checkOneProof = async (
   if (options.challenge !== undefined) {
     checks.push(
       proof.challenge === options.challenge
-        ? result('challenge', 'passed', 'VP_CHALLENGE_OK', 'The challenge matches.', 'チャレンジが一致しました。')
-        : result('challenge', 'failed', 'ERR_VP_CHALLENGE', 'The proof does not carry the challenge asked for.', '署名に指定のチャレンジが含まれていません。'),
+        ? result(
+            'challenge',
+            'passed',
+            'VP_CHALLENGE_OK',
+            'The challenge matches.',
+            'チャレンジが一致しました。',
+          )
+        : result(
+            'challenge',
+            'failed',
+            'ERR_VP_CHALLENGE',
+            'The proof does not carry the challenge asked for.',
+            '署名に指定のチャレンジが含まれていません。',
+          ),
     );
   } else if (proof.challenge !== undefined) {
     checks.push(
-      result('challenge', 'skipped', 'VP_CHALLENGE_NOT_CHECKED', 'The proof has a challenge, but none was given to check it against (options.challenge).', '署名にはチャレンジがありますが、照合するチャレンジ（options.challenge）が指定されていません。'),
+      result(
+        'challenge',
+        'skipped',
+        'VP_CHALLENGE_NOT_CHECKED',
+        'The proof has a challenge, but none was given to check it against (options.challenge).',
+        '署名にはチャレンジがありますが、照合するチャレンジ（options.challenge）が指定されていません。',
+      ),
     );
   }
   if (options.domain !== undefined) {
     checks.push(
       domainMatches(proof.domain, options.domain)
-        ? result('domain', 'passed', 'VP_DOMAIN_OK', 'The domain matches.', 'ドメインが一致しました。')
-        : result('domain', 'failed', 'ERR_VP_DOMAIN', 'The proof is not for the domain asked for.', '署名は指定のドメイン向けではありません。'),
+        ? result(
+            'domain',
+            'passed',
+            'VP_DOMAIN_OK',
+            'The domain matches.',
+            'ドメインが一致しました。',
+          )
+        : result(
+            'domain',
+            'failed',
+            'ERR_VP_DOMAIN',
+            'The proof is not for the domain asked for.',
+            '署名は指定のドメイン向けではありません。',
+          ),
     );
   }
   const method = proof.verificationMethod;
   if (typeof method !== 'string') {
-    return [...checks, ...fail('ERR_PROOF_MALFORMED', 'The proof has no verificationMethod.', '署名に verificationMethod がありません。')];
+    return [
+      ...checks,
+      ...fail(
+        'ERR_PROOF_MALFORMED',
+        'The proof has no verificationMethod.',
+        '署名に verificationMethod がありません。',
+      ),
+    ];
   }
   let resolved;
   try {
@@ -121,13 +153,25 @@ const checkOneProof = async (
     const reason = error instanceof Error ? error.message : String(error);
     return [
       ...checks,
-      result('proof', 'error', 'ERR_PROOF_METHOD_UNREACHABLE', `The key ${method} could not be resolved: ${reason}`, `鍵 ${method} を解決できませんでした: ${reason}`),
+      result(
+        'proof',
+        'error',
+        'ERR_PROOF_METHOD_UNREACHABLE',
+        `The key ${method} could not be resolved: ${reason}`,
+        `鍵 ${method} を解決できませんでした: ${reason}`,
+      ),
     ];
   }
   const holder = holderOf(presentation);
   if (holder !== undefined && holder !== resolved.controller) {
     checks.push(
-      result('holder', 'failed', 'ERR_VP_HOLDER', `The proof was made by ${resolved.controller}, not by the holder ${holder}.`, `署名者は ${resolved.controller} で、保有者 ${holder} ではありません。`),
+      result(
+        'holder',
+        'failed',
+        'ERR_VP_HOLDER',
+        `The proof was made by ${resolved.controller}, not by the holder ${holder}.`,
+        `署名者は ${resolved.controller} で、保有者 ${holder} ではありません。`,
+      ),
     );
   }
   let authorized = false;
@@ -138,24 +182,72 @@ const checkOneProof = async (
   }
   if (!authorized) {
     checks.push(
-      result('holder', 'failed', 'ERR_VP_NOT_AUTHENTICATION', `${resolved.controller} does not list ${method} for authentication.`, `${resolved.controller} は ${method} を認証（authentication）用に登録していません。`),
+      result(
+        'holder',
+        'failed',
+        'ERR_VP_NOT_AUTHENTICATION',
+        `${resolved.controller} does not list ${method} for authentication.`,
+        `${resolved.controller} は ${method} を認証（authentication）用に登録していません。`,
+      ),
     );
   } else if (holder !== undefined && holder === resolved.controller) {
-    checks.push(result('holder', 'passed', 'VP_HOLDER_OK', 'The holder made the proof.', '保有者が署名しています。'));
+    checks.push(
+      result(
+        'holder',
+        'passed',
+        'VP_HOLDER_OK',
+        'The holder made the proof.',
+        '保有者が署名しています。',
+      ),
+    );
   }
   if (resolved.publicKey.asymmetricKeyType !== 'ed25519') {
-    return [...checks, ...fail('ERR_PROOF_METHOD_INVALID', `${method} is not an Ed25519 key.`, `${method} は Ed25519 鍵ではありません。`)];
+    return [
+      ...checks,
+      ...fail(
+        'ERR_PROOF_METHOD_INVALID',
+        `${method} is not an Ed25519 key.`,
+        `${method} は Ed25519 鍵ではありません。`,
+      ),
+    ];
   }
   try {
-    const signature = await verifyEddsaRdfc2022Proof(presentation, proof, resolved.publicKey, verifier.canonizer);
+    const signature = await verifyEddsaRdfc2022Proof(
+      presentation,
+      proof,
+      resolved.publicKey,
+      verifier.canonizer,
+    );
     checks.push(
       signature.ok
-        ? result('proof', 'passed', 'PROOF_OK', `The ${String(suite)} signature is valid.`, `${String(suite)} の署名は有効です。`)
-        : result('proof', 'failed', signature.reason === 'malformed-proof-value' ? 'ERR_PROOF_MALFORMED' : 'ERR_PROOF_SIGNATURE', 'The presentation signature does not verify: the presentation was altered or not signed by this key.', '提示の署名を検証できません。提示が改ざんされたか、この鍵で署名されていません。'),
+        ? result(
+            'proof',
+            'passed',
+            'PROOF_OK',
+            `The ${suite} signature is valid.`,
+            `${suite} の署名は有効です。`,
+          )
+        : result(
+            'proof',
+            'failed',
+            signature.reason === 'malformed-proof-value'
+              ? 'ERR_PROOF_MALFORMED'
+              : 'ERR_PROOF_SIGNATURE',
+            'The presentation signature does not verify: the presentation was altered or not signed by this key.',
+            '提示の署名を検証できません。提示が改ざんされたか、この鍵で署名されていません。',
+          ),
     );
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    checks.push(result('jsonld', 'failed', 'ERR_JSONLD_UNDEFINED_TERM', `The presentation does not pass JSON-LD safe mode: ${reason}`, `提示が JSON-LD セーフモードを通りません: ${reason}`));
+    checks.push(
+      result(
+        'jsonld',
+        'failed',
+        'ERR_JSONLD_UNDEFINED_TERM',
+        `The presentation does not pass JSON-LD safe mode: ${reason}`,
+        `提示が JSON-LD セーフモードを通りません: ${reason}`,
+      ),
+    );
   }
   return checks;
 };
@@ -166,16 +258,31 @@ export const checkPresentationProof = async (
   presentation: Json,
   options: PresentationProofOptions,
 ): Promise<GenericCheck[]> => {
-  const proofs = (Array.isArray(presentation.proof) ? presentation.proof : [presentation.proof]).filter(isObject);
+  const proofs = (
+    Array.isArray(presentation.proof) ? presentation.proof : [presentation.proof]
+  ).filter(isObject);
   if (proofs.length === 0) {
     const asked = options.challenge !== undefined || options.domain !== undefined;
     return [
       asked
-        ? result('proof', 'failed', 'ERR_VP_PROOF_MISSING', 'A challenge or domain was given, but the presentation is not signed.', 'チャレンジまたはドメインが指定されましたが、提示は署名されていません。')
-        : result('proof', 'skipped', 'VP_NOT_SIGNED', 'The presentation is not signed: only the credentials in it were verified.', '提示は署名されていません。含まれる資格情報だけを検証しました。'),
+        ? result(
+            'proof',
+            'failed',
+            'ERR_VP_PROOF_MISSING',
+            'A challenge or domain was given, but the presentation is not signed.',
+            'チャレンジまたはドメインが指定されましたが、提示は署名されていません。',
+          )
+        : result(
+            'proof',
+            'skipped',
+            'VP_NOT_SIGNED',
+            'The presentation is not signed: only the credentials in it were verified.',
+            '提示は署名されていません。含まれる資格情報だけを検証しました。',
+          ),
     ];
   }
   const checks: GenericCheck[] = [];
-  for (const proof of proofs) checks.push(...(await checkOneProof(verifier, presentation, proof, options)));
+  for (const proof of proofs)
+    checks.push(...(await checkOneProof(verifier, presentation, proof, options)));
   return checks;
 };

@@ -9,7 +9,10 @@
 import type { Language } from '../http/pick-language.js';
 import { ServerError } from '../http/server-error.js';
 import { checkPresentationDataModel, typesOf } from './check-vc-data-model.js';
-import { checkPresentationProof, type PresentationProofOptions } from './verify-presentation-proof.js';
+import {
+  checkPresentationProof,
+  type PresentationProofOptions,
+} from './verify-presentation-proof.js';
 import {
   summariseChecks,
   toCredentialResult,
@@ -82,9 +85,12 @@ export const verifyPresentation = async (
   const presentationVerified = summary.errors.length === 0;
 
   const embedded = presentation.verifiableCredential;
-  const items = (Array.isArray(embedded) ? embedded : embedded === undefined ? [] : [embedded]).filter(isObject);
+  const items = (
+    Array.isArray(embedded) ? embedded : embedded === undefined ? [] : [embedded]
+  ).filter(isObject);
   const verifications: CredentialVerification[] = [];
-  for (const item of items) verifications.push(await verifier.verifyCredential(credentialInput(item)));
+  for (const item of items)
+    verifications.push(await verifier.verifyCredential(credentialInput(item)));
   const credentialResults = verifications.map((v) => toCredentialResult(v, language));
 
   const verified = presentationVerified && credentialResults.every((r) => r.verified);

@@ -137,3 +137,45 @@ export const enqueueWebhookEvent = async (
   }
   return { eventId, deliveryIds };
 };
+
+/**
+ * Records many events at once (a bulk award): the organisations' endpoints are read once, not
+ * once per event. Same guarantees as `enqueueWebhookEvent`; pass the caller's transaction.
+ */
+export const enqueueWebhookEvents = async (
+  db: WebhookDb,
+  events: readonly WebhookEventInput[],
+): Promise<void> => {
+  if (events.length === 0) return;
+  const organisations = [...new Set(events.map((event) => event.organisationId))];
+  const endpoints = await kyselyOf(db)
+    .selectFrom('webhook_endpoints')
+    .select(['id', 'events', 'organisation_id'])
+    .where('organisation_id', 'in', organisations)
+    .where('active', '=', 1)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  if (endpoints.length === 0) return;
+  for (const event of events) {
+    if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
+      throw new TypeError(`enqueueWebhookEvents: unknown event type ${String(event.type)}`);
+    }
+    const subscribed = endpoints.filter(
+      (row) =>
+        row.organisation_id === event.organisationId && readEndpointEvents(row).includes(event.type),
+    );
+    if (subscribed.length === 0) continue;
+    const occurredAt = event.occurredAt ?? new Date();
+    const payload: WebhookPayload = {
+      id: randomUUID(),
+      type: event.type,
+      createdAt: occurredAt.toISOString(),
+      organisationId: event.organisationId,
+      data: event.data,
+    };
+    for (const endpoint of subscribed) {
+      await insertWebhookDelivery(db, endpoint.id, payload, occurredAt);
+    }
+  }
+};

@@ -1,206 +1,27 @@
 /**
- * The outbound POST of a webhook delivery, under the same SSRF policy as the core's guarded
- * fetcher (`createGuardedFetcher`, which only GETs): the host is resolved once, every address is
- * checked with the core's `isPublicAddress`, and the request connects only to the checked
- * addresses (no second DNS lookup a name could be re-bound in). Redirects are never followed
- * (a 3xx is a failed attempt), there is one deadline for the whole attempt (10 s by default), the
- * response body is read up to a small cap and dropped.
- *
- * Loopback and private targets are refused unless `allowPrivateTargets` (on-premises receivers,
- * tests) or the host is listed in `allowHosts` (same form as the guarded fetcher's). Plain http
- * is accepted only for such targets; public ones need https.
- *
- * TODO(lead): move this beside `createGuardedFetcher` in core as a POST method of the guarded
- * fetcher, so that the platform keeps one outbound path; the dispatcher only needs the
- * `WebhookFetcher` function type.
+ * The outbound POST of a webhook delivery: the core's guarded POST (`createGuardedPoster`, the
+ * same SSRF policy as every other outbound request of the platform) under the webhook names the
+ * dispatcher uses.
  */
-// Until this POST moves into core/src/fetch beside the guarded fetcher (see above), it is the
-// one place outside core that opens an HTTP connection, always through `vet` below.
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- guarded POST, see above
-import http from 'node:http';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- guarded POST, see above
-import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
-import { isPublicAddress, lookupHost, type HostLookup, type ResolvedAddress } from '@akashi/core';
+import {
+  createGuardedPoster,
+  GUARDED_POST_TIMEOUT_MS,
+  GuardedPostError,
+  type GuardedPost,
+  type GuardedPostFailure,
+  type GuardedPosterOptions,
+  type GuardedPostRequest,
+  type GuardedPostResponse,
+} from '@akashi/core';
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
-const MAX_RESPONSE_BYTES = 64 * 1024;
-const USER_AGENT = 'Akashi-Webhooks/0.1.0';
-
-export interface WebhookRequest {
-  readonly url: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
-}
-
-export interface WebhookResponse {
-  readonly status: number;
-}
-
+export const WEBHOOK_TIMEOUT_MS = GUARDED_POST_TIMEOUT_MS;
+export type WebhookRequest = GuardedPostRequest;
+export type WebhookResponse = GuardedPostResponse;
 /** POSTs one delivery; resolves with any HTTP status, rejects with `WebhookTransportError`. */
-export type WebhookFetcher = (request: WebhookRequest) => Promise<WebhookResponse>;
-
-export type WebhookTransportFailure =
-  'bad-url' | 'refused-address' | 'dns' | 'connection' | 'tls' | 'timeout';
-
-/** Why an attempt got no HTTP status; `message` is what the delivery log shows. */
-export class WebhookTransportError extends Error {
-  override readonly name = 'WebhookTransportError';
-  readonly reason: WebhookTransportFailure;
-
-  constructor(reason: WebhookTransportFailure, message: string, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause });
-    this.reason = reason;
-  }
-}
-
-export interface WebhookFetcherOptions {
-  /** The deadline of one attempt, DNS and response included (default 10 s). */
-  readonly timeoutMs?: number;
-  /** Send to loopback and private addresses too, and over http to them (default false). */
-  readonly allowPrivateTargets?: boolean;
-  /** `host` or `host:port` entries allowed although private, as for the guarded fetcher. */
-  readonly allowHosts?: readonly string[];
-  /** Resolves host names (default: the core's `lookupHost`). */
-  readonly lookup?: HostLookup;
-}
-
-const defaultPort = (url: URL): number => (url.protocol === 'https:' ? 443 : 80);
-
-const lookupVetted =
-  (addresses: readonly ResolvedAddress[]): LookupFunction =>
-  (_hostname, options, callback) => {
-    const entries = addresses.map(({ address, family }) => ({ address, family }));
-    const [first] = entries;
-    if (options.all === true) callback(null, entries);
-    else if (first !== undefined) callback(null, first.address, first.family);
-    else callback(Object.assign(new Error('no vetted address'), { code: 'ENOTFOUND' }), '', 0);
-  };
-
-const TLS_ERROR = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$)/;
-
-/** Creates the POST used by the dispatcher; see the options for the address policy. */
-export const createWebhookFetcher = (options: WebhookFetcherOptions = {}): WebhookFetcher => {
-  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
-  const allowPrivate = options.allowPrivateTargets === true;
-  const allowHosts = new Set((options.allowHosts ?? []).map((entry) => entry.toLowerCase()));
-  const lookup = options.lookup ?? lookupHost;
-
-  const vet = async (url: URL): Promise<readonly ResolvedAddress[]> => {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new WebhookTransportError('bad-url', `unsupported scheme ${url.protocol}`);
-    }
-    if (url.username !== '' || url.password !== '') {
-      throw new WebhookTransportError('bad-url', 'the URL carries credentials');
-    }
-    const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
-    const listed =
-      allowHosts.has(url.hostname) ||
-      allowHosts.has(hostname) ||
-      allowHosts.has(`${url.hostname}:${String(Number(url.port || defaultPort(url)))}`);
-    const family = isIP(hostname);
-    let addresses: readonly ResolvedAddress[];
-    if (family !== 0) addresses = [{ address: hostname, family: family === 6 ? 6 : 4 }];
-    else {
-      try {
-        addresses = await lookup(hostname);
-      } catch (cause) {
-        throw new WebhookTransportError('dns', `cannot resolve ${hostname}`, cause);
-      }
-      if (addresses.length === 0) {
-        throw new WebhookTransportError('dns', `${hostname} has no address`);
-      }
-    }
-    const everyPrivate = addresses.every(({ address }) => !isPublicAddress(address));
-    if (!listed && !allowPrivate) {
-      const bad = addresses.find(({ address }) => !isPublicAddress(address));
-      if (bad !== undefined) {
-        throw new WebhookTransportError(
-          'refused-address',
-          `${hostname} is on a loopback or private address (${bad.address}); not allowed`,
-        );
-      }
-    }
-    if (url.protocol === 'http:' && !listed && !(allowPrivate && everyPrivate)) {
-      throw new WebhookTransportError('bad-url', 'plain http is only allowed to private targets');
-    }
-    return addresses;
-  };
-
-  const send = (
-    url: URL,
-    addresses: readonly ResolvedAddress[],
-    request: WebhookRequest,
-    signal: AbortSignal,
-  ): Promise<WebhookResponse> =>
-    new Promise<WebhookResponse>((resolve, reject) => {
-      const body = Buffer.from(request.body, 'utf8');
-      const client = url.protocol === 'https:' ? https : http;
-      const outgoing = client.request({
-        protocol: url.protocol,
-        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port: Number(url.port || defaultPort(url)),
-        path: `${url.pathname}${url.search}`,
-        method: 'POST',
-        headers: {
-          'user-agent': USER_AGENT,
-          ...request.headers,
-          'content-length': String(body.length),
-        },
-        agent: false,
-        lookup: lookupVetted(addresses),
-        signal,
-      });
-      outgoing.on('error', (cause: Error & { code?: unknown }) => {
-        if (signal.aborted) {
-          reject(new WebhookTransportError('timeout', `no answer within ${String(timeoutMs)} ms`));
-          return;
-        }
-        const reason =
-          typeof cause.code === 'string' && TLS_ERROR.test(cause.code) ? 'tls' : 'connection';
-        reject(new WebhookTransportError(reason, cause.message, cause));
-      });
-      outgoing.on('response', (response) => {
-        const status = response.statusCode ?? 0;
-        let total = 0;
-        response.on('data', (chunk: Buffer) => {
-          total += chunk.length;
-          // The body is not needed: stop reading once it is larger than any useful answer.
-          if (total > MAX_RESPONSE_BYTES) response.destroy();
-        });
-        response.on('close', () => {
-          resolve({ status });
-        });
-        response.on('error', () => {
-          resolve({ status });
-        });
-      });
-      outgoing.end(body);
-    });
-
-  return async (request) => {
-    if (!URL.canParse(request.url)) {
-      throw new WebhookTransportError('bad-url', 'the URL cannot be parsed');
-    }
-    const url = new URL(request.url);
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const addresses = await Promise.race([
-        vet(url),
-        new Promise<never>((_resolve, reject) => {
-          controller.signal.addEventListener('abort', () => {
-            reject(
-              new WebhookTransportError('timeout', `no answer within ${String(timeoutMs)} ms`),
-            );
-          });
-        }),
-      ]);
-      return await send(url, addresses, request, controller.signal);
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-};
+export type WebhookFetcher = GuardedPost;
+export type WebhookTransportFailure = GuardedPostFailure;
+export const WebhookTransportError = GuardedPostError;
+export type WebhookTransportError = GuardedPostError;
+export type WebhookFetcherOptions = GuardedPosterOptions;
+export const createWebhookFetcher: (options?: WebhookFetcherOptions) => WebhookFetcher =
+  createGuardedPoster;

@@ -95,6 +95,13 @@ describe('webhook routes', () => {
         const queued = ping.json<WebhookDelivery>();
         assert.equal(queued.state, 'pending');
         assert.equal(queued.eventType, 'webhook.test');
+        assert.deepEqual(queued.payload, {
+          id: queued.eventId,
+          type: 'webhook.test',
+          createdAt: queued.createdAt,
+          organisationId: org,
+          data: { webhookId: webhook.id },
+        });
         await waitFor(async () => {
           const log = await app.inject({ url: `${one}/deliveries?state=delivered`, headers });
           return log.json<{ deliveries: WebhookDelivery[] }>().deliveries.length === 1;

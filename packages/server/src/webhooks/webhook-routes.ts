@@ -57,22 +57,13 @@ export interface WebhookRouteOptions {
   >;
 }
 
-/**
- * Settings not yet in the shared types: the master key (AppContext) and the private-target switch
- * (Config, from AKASHI_WEBHOOK_ALLOW_PRIVATE). Read defensively until the lead adds them.
- */
+/** The master key and the private-target switch (`AKASHI_WEBHOOK_ALLOW_PRIVATE`). */
 const readContextSettings = (
   context: AppContext,
-): { masterKey: MasterKey | undefined; allowPrivateTargets: boolean } => {
-  const extra = context as AppContext & { readonly masterKey?: MasterKey };
-  const config = context.config as AppContext['config'] & {
-    readonly webhookAllowPrivateTargets?: boolean;
-  };
-  return {
-    masterKey: extra.masterKey,
-    allowPrivateTargets: config.webhookAllowPrivateTargets === true,
-  };
-};
+): { masterKey: MasterKey | undefined; allowPrivateTargets: boolean } => ({
+  masterKey: context.masterKey,
+  allowPrivateTargets: context.config.webhookAllowPrivateTargets,
+});
 
 const TAGS = ['webhooks'];
 const PATH = '/organisations/:organisationId/webhooks';

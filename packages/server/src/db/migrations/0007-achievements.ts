@@ -15,10 +15,8 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     .createTable('achievements')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
-    .addColumn('department_id', 'text', (c) =>
-      c.references('departments.id').onDelete('set null'),
-    )
-    .addColumn('issuer_profile_id', 'text', (c) => c.notNull())
+    .addColumn('department_id', 'text', (c) => c.references('departments.id').onDelete('set null'))
+    .addColumn('issuer_profile_id', 'text', (c) => c.notNull().references('issuer_profiles.id'))
     .addColumn('status', 'text', (c) => c.notNull()) // active | archived
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('definition', 'text', (c) => c.notNull()) // JSON

@@ -5,7 +5,6 @@
  * purpose, sequence)` is unique, so when a list fills up, two processes racing to open the next
  * one cannot both create it: the loser's insert does nothing and it reads the winner's list.
  * The same index serves the lookup of an issuer's current list (highest `sequence`).
- * `issuer_profile_id` has no foreign key: the table is written by another domain's migration.
  *
  * Frozen history: portable SQL only (see `tables.ts` for the column conventions).
  */
@@ -15,7 +14,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
   await db.schema
     .createTable('status_lists')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('issuer_profile_id', 'text', (c) => c.notNull())
+    .addColumn('issuer_profile_id', 'text', (c) => c.notNull().references('issuer_profiles.id'))
     .addColumn('purpose', 'text', (c) => c.notNull()) // revocation | suspension
     .addColumn('sequence', 'integer', (c) => c.notNull())
     .addColumn('length', 'integer', (c) => c.notNull()) // bits

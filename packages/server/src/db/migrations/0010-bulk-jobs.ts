@@ -45,9 +45,7 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
 
   await db.schema
     .createTable('bulk_job_rows')
-    .addColumn('job_id', 'text', (c) =>
-      c.notNull().references('bulk_jobs.id').onDelete('cascade'),
-    )
+    .addColumn('job_id', 'text', (c) => c.notNull().references('bulk_jobs.id').onDelete('cascade'))
     .addColumn('row_number', 'integer', (c) => c.notNull())
     .addColumn('payload', 'text') // JSON
     .addColumn('idempotency_key', 'text')
