@@ -68,12 +68,7 @@ const openBenchDatabase = async () => {
 const fakeProcessRows = async (_job, rows) =>
   rows.map((row) => ({ rowNumber: row.rowNumber, state: 'issued', awardId: randomUUID() }));
 
-/**
- * The organisation, its issuer profile and an achievement, and the row processor.
- * TODO(lead): complete once awards/issue-awards.ts exists — create the issuer profile (with
- * keys) and the achievement through their domain functions, and build the processor that the
- * server wires into createBulkJobRoutes (e.g. `server.createAwardRowProcessor(context)`).
- */
+/** The organisation, its issuer profile (keys made) and an achievement, and the row processor. */
 const prepare = async (db) => {
   const { organisationId } = await server.createApprovedOrganisation(
     db,
@@ -90,13 +85,41 @@ const prepare = async (db) => {
     const achievement = { id: randomUUID(), organisationId, departmentId: null, status: 'active' };
     return { achievement, processRows: fakeProcessRows };
   }
-  // TODO(lead): context = { config, db, clock, keys: server.createKeyStore({ db, masterKey, clock }) };
-  // issuer = await createIssuerProfile(context, organisationId, …);
-  // achievement = await createAchievement(context, { organisationId, issuerProfileId, … });
-  // processRows = server.createAwardRowProcessor(context);
-  throw new Error(
-    'bench:bulk --processor real: the awards domain is not wired yet (use --processor fake)',
+  const clock = () => new Date();
+  const masterKey = server.createTestMasterKey();
+  const config = server.loadConfig({
+    PUBLIC_URL: 'https://badges.bench.example.ac.jp',
+    AKASHI_DATA_DIR: tmpdir(),
+  });
+  const context = {
+    config,
+    db,
+    clock,
+    masterKey,
+    keys: server.createKeyStore({ db, masterKey, clock }),
+  };
+  const origin = { actor: { kind: 'anonymous' }, now: new Date() };
+  await server.createIssuerProfile(
+    context,
+    organisationId,
+    {
+      name: { ja: 'ベンチマーク大学', en: 'Benchmark University' },
+      url: 'https://www.bench.example.ac.jp',
+      email: 'badges@bench.example.ac.jp',
+    },
+    origin,
   );
+  const achievement = await server.createAchievement(
+    db,
+    organisationId,
+    {
+      name: { ja: '情報リテラシー', en: 'Information literacy' },
+      description: { ja: '情報の扱い方の基礎を修得した。', en: 'Learnt the basics of information.' },
+      criteria: { narrative: { ja: '全課題を提出すること。', en: 'Hand in every assignment.' } },
+    },
+    origin,
+  );
+  return { achievement, processRows: server.createBulkAwardProcessor(context) };
 };
 
 const { db, dispose } = await openBenchDatabase();
@@ -147,6 +170,7 @@ try {
     }),
   );
 } finally {
+  await server.closeAwardSigningPools();
   await db.close();
   await dispose();
 }

@@ -52,3 +52,15 @@ export {
   type LocalMethodResolver,
 } from './issuers/resolve-local-did.js';
 export { buildOb3IssuerProfile } from './issuers/issuer-documents.js';
+export * from './bulk/bulk-job-model.js';
+export * from './bulk/create-bulk-job.js';
+export * from './bulk/bulk-job-commands.js';
+export * from './bulk/bulk-job-runner.js';
+export { createBulkJobRoutes } from './bulk/bulk-job-routes.js';
+export {
+  createBulkAwardProcessor,
+  createBulkJobCompletedHook,
+} from './awards/bulk-award-processor.js';
+export { issueAwards, issueAward } from './awards/issue-awards.js';
+export { createAchievement } from './achievements/manage-achievements.js';
+export { closeAwardSigningPools } from './awards/award-signing-pools.js';

@@ -18,6 +18,7 @@ import { readAchievement, type Achievement } from '../achievements/achievement.j
 import { buildOb3Achievement } from '../achievements/build-ob3-achievement.js';
 import { computeValidUntil } from '../achievements/compute-valid-until.js';
 import type { AppContext } from '../http/app-context.js';
+import { assertOrganisationCanIssue } from '../organisations/assert-organisation-can-issue.js';
 import { isServerError, ServerError } from '../http/server-error.js';
 import { loadIssuerSigning, type IssuerSigning } from '../issuers/issuer-signing.js';
 import type { CommandOrigin } from '../policy/command-origin.js';
@@ -26,6 +27,7 @@ import { buildStatusEntryObject, type AllocatedStatusEntry } from '../status-lis
 import { readAward, type Award } from './award.js';
 import { checkRecipient, resolveAwardDates, type AwardInput } from './award-input.js';
 import type { AwardsTable } from './award-tables.js';
+import { POOL_THRESHOLD, signOnPool } from './award-signing-pools.js';
 import { buildAwardCredential, fillAwardCredential } from './build-award-documents.js';
 import { storeIssuedAwards } from './store-issued-awards.js';
 
@@ -55,6 +57,7 @@ export const loadIssuingParts = async (
   organisationId: string,
   achievementId: string,
 ): Promise<{ achievement: Achievement; signing: IssuerSigning }> => {
+  await assertOrganisationCanIssue(context.db, organisationId);
   const achievement = await readAchievement(context.db, achievementId);
   if (achievement.organisationId !== organisationId) throw new ServerError('ERR_ACHIEVEMENT_NOT_FOUND');
   if (achievement.status !== 'active') throw new ServerError('ERR_AWARD_ACHIEVEMENT_ARCHIVED');
@@ -181,6 +184,14 @@ const signAwards = async (
   const rows: { row: AwardsTable; item: Prepared }[] = [];
   let base: Record<string, unknown> | undefined;
   let nextSuspension = 0;
+  const pending: {
+    item: Prepared;
+    id: string;
+    salt: string;
+    revocation: AllocatedStatusEntry;
+    suspension: AllocatedStatusEntry | undefined;
+    unsigned: Record<string, unknown>;
+  }[] = [];
   for (const [i, item] of fresh.entries()) {
     const revocation = revocations[i];
     const suspension = item.input.suspendable === true ? suspensions[nextSuspension++] : undefined;
@@ -219,12 +230,46 @@ const signAwards = async (
             })
           : fillAwardCredential(base, publicUrl, fields);
       base ??= unsigned;
-      const options = { key, verificationMethod: signing.verificationMethod };
-      const signed = await issueCredential(unsigned, options);
+      pending.push({ item, id, salt, revocation, suspension, unsigned });
+    } catch (error) {
+      outcomes[item.position] = { state: 'failed', error: asServerError(error) };
+    }
+  }
+
+  // Sign: a large batch on the worker pool (every core), a small one inline.
+  const options = { key, verificationMethod: signing.verificationMethod };
+  const proofs =
+    pending.length >= POOL_THRESHOLD
+      ? await signOnPool(
+          key,
+          signing.verificationMethod,
+          pending.map((entry) => entry.unsigned),
+        )
+      : await Promise.all(
+          pending.map(async ({ unsigned }) => {
+            try {
+              const issued = await issueCredential(unsigned, options);
+              return { ok: true as const, credential: issued.credential };
+            } catch (error) {
+              const failure = asServerError(error);
+              return { ok: false as const, code: failure.code, message: failure.message };
+            }
+          }),
+        );
+
+  for (const [i, { item, id, salt, revocation, suspension, unsigned }] of pending.entries()) {
+    const proof = proofs[i];
+    try {
+      if (proof === undefined) throw new Error('the signer returned too few credentials');
+      if (!proof.ok) {
+        throw new ServerError('ERR_AWARD_SIGNING_FAILED', { params: { reason: proof.message } });
+      }
+      const { recipient } = item.input;
       const jwt =
         recipient.did === undefined
           ? null
           : await issueCredential(unsigned, { ...options, format: 'jwt' });
+      const signed = proof;
       rows.push({
         item,
         row: {

@@ -9,9 +9,9 @@
  * - `POST /bulk-jobs/:jobId/confirm` (→ `queued`: the runners issue it), `POST …/cancel`.
  *
  * Policy: submitting, confirming, cancelling and reading rows (personal data) is `badge.issue`
- * on the achievement's department. An organisation-wide achievement (no department) is treated
- * as the department `ORGANISATION_WIDE`, which no issuer membership holds: org admins and API
- * keys with `badges:issue` may, department issuers may not. Reading jobs (state, counts) is
+ * on the achievement's department. An organisation-wide achievement (no department,
+ * `departmentId: null` for the policy): org admins and API keys with `badges:issue` may,
+ * department issuers may not. Reading jobs (state, counts) is
  * `badge.read`.
  *
  * The runner: `createBulkJobRoutes({ createProcessor })` starts one on app ready and stops it
@@ -54,7 +54,6 @@ import { createBulkJob, type BulkAchievement, type BulkJobInput } from './create
 import { DEFAULT_MAX_BYTES } from './read-award-rows.js';
 
 /** The department of an organisation-wide achievement, as the policy is asked about it. */
-export const ORGANISATION_WIDE = '(organisation-wide)';
 
 export type FindBulkAchievement = (
   db: Database,
@@ -105,7 +104,7 @@ const creatorOf = (actor: Actor): BulkJobCreator => {
 
 const issueResource = (organisationId: string, departmentId: string | null) => ({
   organisationId,
-  departmentId: departmentId ?? ORGANISATION_WIDE,
+  departmentId,
 });
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

@@ -24,7 +24,11 @@ import { registerPublicAchievementRoutes } from '../achievements/public-achievem
 import { registerStatusListRoutes } from '../status-lists/status-list-routes.js';
 import { registerAwardRoutes } from '../awards/award-routes.js';
 import { registerPublicAwardRoutes } from '../awards/public-award-routes.js';
-import { registerBulkJobRoutes } from '../bulk/bulk-job-routes.js';
+import { createBulkJobRoutes } from '../bulk/bulk-job-routes.js';
+import {
+  createBulkAwardProcessor,
+  createBulkJobCompletedHook,
+} from '../awards/bulk-award-processor.js';
 import { registerWebhookRoutes } from '../webhooks/webhook-routes.js';
 import { registerNotificationRoutes } from '../notifications/notification-routes.js';
 import { registerBadgePageRoutes } from '../badge-pages/badge-page-routes.js';
@@ -52,7 +56,14 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '', routes: registerStatusListRoutes },
   { prefix: '/api/v1', routes: registerAwardRoutes },
   { prefix: '', routes: registerPublicAwardRoutes },
-  { prefix: '/api/v1', routes: registerBulkJobRoutes },
+  {
+    prefix: '/api/v1',
+    // Bulk jobs issue through the awards domain; the runner starts with the app.
+    routes: createBulkJobRoutes({
+      createProcessor: createBulkAwardProcessor,
+      createOnJobCompleted: createBulkJobCompletedHook,
+    }),
+  },
   { prefix: '/api/v1', routes: registerWebhookRoutes },
   { prefix: '/api/v1', routes: registerNotificationRoutes },
   { prefix: '', routes: registerBadgePageRoutes },

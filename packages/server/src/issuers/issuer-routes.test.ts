@@ -298,18 +298,25 @@ describe('issuer profile routes', () => {
         const profile = created.json<WireProfile>();
         assert.equal(profile.identifierMethod, 'did:key');
         assert.match(profile.identifier, /^did:key:z6Mk/);
-        // Rotating a did:key profile's Ed25519 key gives it the new key's did:key.
-        const rotated = await app.inject({
+        // A did:key profile's Ed25519 key is its identity: not rotated; its RSA key is.
+        const refused = await app.inject({
           method: 'POST',
           url: `${url}/${profile.id}/rotate-keys`,
           headers: admin.headers,
           payload: {},
         });
-        const next = rotated.json<{ issuer: WireProfile; rotated: WireKey[] }>();
-        assert.equal(next.rotated.length, 2);
-        const ed25519 = next.rotated.find((k) => k.algorithm === 'ed25519');
-        assert.equal(next.issuer.identifier, `did:key:${ed25519?.kid ?? ''}`);
-        assert.notEqual(next.issuer.identifier, profile.identifier);
+        assert.equal(refused.statusCode, 409);
+        assert.equal(refused.json<ErrorEnvelope>().error.code, 'ERR_ISSUER_DID_KEY_NOT_ROTATABLE');
+        const rsaOnly = await app.inject({
+          method: 'POST',
+          url: `${url}/${profile.id}/rotate-keys`,
+          headers: admin.headers,
+          payload: { algorithms: ['rsa'] },
+        });
+        assert.equal(rsaOnly.statusCode, 200, rsaOnly.body);
+        const next = rsaOnly.json<{ issuer: WireProfile; rotated: WireKey[] }>();
+        assert.deepEqual(next.rotated.map((k) => k.algorithm), ['rsa']);
+        assert.equal(next.issuer.identifier, profile.identifier);
       } finally {
         await close();
       }

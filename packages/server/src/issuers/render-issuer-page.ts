@@ -131,7 +131,11 @@ export const renderIssuerPage = (
 </tr>`,
     )
     .join('\n');
-  const body = `<h1 lang="${lang}">${escapeHtml(profile.name[lang])}</h1>
+  const image =
+    profile.imageId === null
+      ? ''
+      : `<img src="${escapeHtml(`${publicUrl}/images/${profile.imageId}`)}" alt="" width="96" height="96">\n`;
+  const body = `${image}<h1 lang="${lang}">${escapeHtml(profile.name[lang])}</h1>
 <p class="sub" lang="${other}">${escapeHtml(profile.name[other])}</p>
 ${profile.archivedAt === null ? '' : `<p>${escapeHtml(t.archived)}</p>`}
 <dl>

@@ -4,9 +4,11 @@
  * before still verifies. Audited as `key.rotate` (per key, by the key store) and
  * `issuer.rotate-keys`.
  *
- * A did:key profile is named by its Ed25519 key: rotating that key gives the profile a new
- * identifier (the did:key of the new key). Badges issued before keep their old issuer id and
- * keep verifying, since a did:key carries its own key.
+ * A did:key profile is named by its Ed25519 key, so that key is not rotated
+ * (`ERR_ISSUER_DID_KEY_NOT_ROTATABLE`): a new key would be a new issuer, and the status lists its
+ * earlier badges point at would be signed under another issuer id, which verifiers reject. Such
+ * an organisation creates a new profile (did:web, where the platform's URL is https, rotates
+ * freely). Its RSA key (OB 2.0) rotates as any other.
  *
  * Rotation is not revocation: a retired key is still accepted for what it signed. A key that
  * leaked needs its badges re-issued and revoked, not just a rotation.
@@ -38,6 +40,11 @@ export const rotateIssuerKeys = async (
   const { db, keys } = context;
   const profile = await readOrganisationIssuerProfile(db, organisationId, profileId);
   if (profile.archivedAt !== null) throw new ServerError('ERR_ISSUER_ARCHIVED');
+  if (profile.identifierMethod === 'did:key' && algorithms.includes('ed25519')) {
+    // The profile's identity is that key: a new one would be a new issuer, and the status lists
+    // its earlier badges point at could no longer be signed under their issuer's id.
+    throw new ServerError('ERR_ISSUER_DID_KEY_NOT_ROTATABLE');
+  }
   const owner = issuerKeyOwner(profileId);
   const keyAudit = { ...auditedBy(origin), organisationId };
   const rotated: IssuerPublicKey[] = [];

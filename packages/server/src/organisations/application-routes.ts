@@ -4,7 +4,8 @@
  * - `POST /organisation-applications`: a signed-in user applies (→ pending);
  * - `GET /organisation-applications?status=`: operators list applications (default: pending);
  * - `GET /organisation-applications/:organisationId`: the applicant or an operator reads one;
- * - `POST /organisation-applications/:organisationId/approve` and `…/reject`: operators decide.
+ * - `POST /organisation-applications/:organisationId/approve` and `…/reject`: operators decide;
+ *   an approved organisation gets its default issuer profile (and keys) at once.
  */
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../http/app-context.js';
@@ -12,6 +13,7 @@ import { ServerError } from '../http/server-error.js';
 import { authorizeRequest } from '../policy/authorize-request.js';
 import { originOf } from '../policy/command-origin.js';
 import { applyForOrganisation } from './apply-for-organisation.js';
+import { ensureDefaultIssuerProfile } from '../issuers/manage-issuer-profiles.js';
 import { approveApplication, rejectApplication } from './decide-application.js';
 import { findApplication, listApplications, readApplication } from './list-applications.js';
 import {
@@ -49,7 +51,8 @@ const RejectBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const registerApplicationRoutes: RoutePlugin = (app, { db, clock }) => {
+export const registerApplicationRoutes: RoutePlugin = (app, context) => {
+  const { db, clock } = context;
   app.post(
     '/organisation-applications',
     {
@@ -131,6 +134,8 @@ export const registerApplicationRoutes: RoutePlugin = (app, { db, clock }) => {
       const { organisationId } = request.params;
       const origin = originOf(request, clock);
       await approveApplication(db, organisationId, request.body.note ?? null, origin);
+      // An approved organisation can issue at once: its default issuer profile and keys.
+      await ensureDefaultIssuerProfile(context, organisationId, origin);
       return presentApplication(await readApplication(db, organisationId));
     },
   );
