@@ -25,12 +25,15 @@ const { values: args } = parseArgs({
     runners: { type: 'string' },
     batch: { type: 'string', default: '500' },
     processor: { type: 'string', default: 'real' },
+    concurrency: { type: 'string', default: '2' },
   },
 });
 const ROWS = Number(args.rows);
 const DIALECT = args.db === 'postgres' ? 'postgres' : 'sqlite';
 const RUNNERS = Number(args.runners ?? (DIALECT === 'postgres' ? 2 : 1));
 const BATCH = Number(args.batch);
+/** Batches in flight per runner: one is signed on the workers while another is stored. */
+const CONCURRENCY = Number(args.concurrency);
 
 /** A UTF-8 CSV as Excel writes it: BOM, CRLF, Japanese headers. */
 const generateCsv = (count) => {
@@ -147,7 +150,13 @@ try {
     now: new Date(),
   });
   const runners = Array.from({ length: RUNNERS }, (_, index) =>
-    server.createBulkJobRunner({ db, processRows, workerId: `bench-${index}`, batchSize: BATCH }),
+    server.createBulkJobRunner({
+      db,
+      processRows,
+      workerId: `bench-${index}`,
+      batchSize: BATCH,
+      concurrency: CONCURRENCY,
+    }),
   );
   await Promise.all(runners.map((runner) => runner.runOnce()));
   const finished = performance.now();

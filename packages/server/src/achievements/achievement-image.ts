@@ -10,6 +10,7 @@
  */
 import type { AppContext } from '../http/app-context.js';
 import { createDatabaseImageStore } from '../images/database-image-store.js';
+import { createDataDirectoryImageStore } from '../images/data-directory-image-store.js';
 import type { ImageStore, StoredImage } from '../images/image-store.js';
 import { prepareBadgeImage } from '../images/prepare-badge-image.js';
 import type { CommandOrigin } from '../policy/command-origin.js';
@@ -21,11 +22,12 @@ import { ServerError } from '../http/server-error.js';
 /** The store badge images are kept in, serving under `${PUBLIC_URL}/images/`. */
 export const createAchievementImageStore = (
   context: Pick<AppContext, 'config' | 'db' | 'clock'>,
-): ImageStore =>
-  createDatabaseImageStore(context.db, {
-    baseUrl: `${context.config.publicUrl.replace(/\/+$/, '')}/images/`,
-    now: context.clock,
-  });
+): ImageStore => {
+  const baseUrl = `${context.config.publicUrl.replace(/\/+$/, '')}/images/`;
+  return context.config.imageStore === 'data-directory'
+    ? createDataDirectoryImageStore({ dataDir: context.config.dataDir, baseUrl })
+    : createDatabaseImageStore(context.db, { baseUrl, now: context.clock });
+};
 
 /** An image by id: a stored one, or the built-in default image. */
 export const readPublicImage = async (

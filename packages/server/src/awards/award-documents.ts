@@ -14,7 +14,7 @@ import {
 import { readAchievement } from '../achievements/achievement.js';
 import { DEFAULT_ACHIEVEMENT_IMAGE } from '../achievements/default-achievement-image.js';
 import type { StoredImage } from '../images/image-store.js';
-import { createDatabaseImageStore } from '../images/database-image-store.js';
+import { readAchievementImage } from '../achievements/achievement-image.js';
 import type { AppContext } from '../http/app-context.js';
 import { loadIssuerSigning } from '../issuers/issuer-signing.js';
 import { issuerUrls } from '../issuers/issuer-urls.js';
@@ -61,9 +61,7 @@ export const loadSignedAssertion = async (context: AppContext, award: Award): Pr
 /** The achievement's image (the default badge when it has none). */
 export const loadAwardImage = async (context: AppContext, award: Award): Promise<StoredImage> => {
   const achievement = await readAchievement(context.db, award.achievementId);
-  if (achievement.imageId === null) return DEFAULT_ACHIEVEMENT_IMAGE;
-  const store = createDatabaseImageStore(context.db, { baseUrl: context.config.publicUrl });
-  return (await store.get(achievement.imageId)) ?? DEFAULT_ACHIEVEMENT_IMAGE;
+  return (await readAchievementImage(context, achievement)) ?? DEFAULT_ACHIEVEMENT_IMAGE;
 };
 
 export type BakedGeneration = 'ob3' | 'ob2';

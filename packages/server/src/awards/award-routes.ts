@@ -16,6 +16,7 @@ import { ServerError } from '../http/server-error.js';
 import { authorizeRequest } from '../policy/authorize-request.js';
 import { originOf } from '../policy/command-origin.js';
 import { readOrganisationAward } from './award.js';
+import { closeAwardSigningPools } from './award-signing-pools.js';
 import {
   AchievementAwardParams,
   AwardBody,
@@ -39,6 +40,8 @@ const TAGS = ['awards'];
 
 export const registerAwardRoutes: RoutePlugin = (app, context) => {
   const { db, clock, config } = context;
+  // The worker threads that sign large batches end with the app.
+  app.addHook('onClose', closeAwardSigningPools);
 
   app.post(
     '/organisations/:organisationId/achievements/:achievementId/awards',

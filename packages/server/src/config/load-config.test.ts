@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       bodyLimit: 1048576,
       trustProxy: false,
+      webhookAllowPrivateTargets: false,
+      imageStore: 'database',
     });
   });
 
@@ -38,6 +40,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'warn',
         AKASHI_BODY_LIMIT: '5242880',
         AKASHI_TRUST_PROXY: '1',
+        AKASHI_WEBHOOK_ALLOW_PRIVATE: '1',
+        AKASHI_IMAGE_STORE: 'data-directory',
       },
       { cwd: CWD },
     );
@@ -50,7 +54,22 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       bodyLimit: 5242880,
       trustProxy: 1,
+      webhookAllowPrivateTargets: true,
+      imageStore: 'data-directory',
     });
+  });
+
+  it('refuses a bad switch and an unknown image store, naming both', () => {
+    assert.throws(
+      () =>
+        loadConfig(
+          { AKASHI_WEBHOOK_ALLOW_PRIVATE: 'maybe', AKASHI_IMAGE_STORE: 's3' },
+          { cwd: CWD },
+        ),
+      (error: Error) =>
+        error.message.includes('AKASHI_WEBHOOK_ALLOW_PRIVATE') &&
+        error.message.includes('AKASHI_IMAGE_STORE'),
+    );
   });
 
   it('resolves a relative data directory against cwd, and follows it with the SQLite file', () => {

@@ -15,6 +15,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** `true` trusts every proxy; a number, that many hops; a list, those addresses or CIDR ranges. */
+export type ImageStoreKind = 'database' | 'data-directory';
+
 export type TrustProxy = boolean | number | readonly string[];
 
 export interface Config {
@@ -56,6 +58,11 @@ export interface Config {
    * (`AKASHI_WEBHOOK_ALLOW_PRIVATE=1`, for on-premises receivers; default no).
    */
   readonly webhookAllowPrivateTargets: boolean;
+  /**
+   * Where badge images are kept (`AKASHI_IMAGE_STORE`): `database` (default; backed up with it)
+   * or `data-directory` (`<AKASHI_DATA_DIR>/images`).
+   */
+  readonly imageStore: ImageStoreKind;
 }
 
 export interface LoadConfigOptions {
@@ -139,6 +146,14 @@ const readBodyLimit = (raw: string): Read<number> =>
     : bad(
         `must be a number of bytes from 1024 to 1073741824, not "${raw}".`,
         `1024〜1073741824 のバイト数を指定してください（指定値: "${raw}"）。`,
+      );
+
+const readImageStore = (raw: string): Read<ImageStoreKind> =>
+  raw === 'database' || raw === 'data-directory'
+    ? ok(raw)
+    : bad(
+        `must be database or data-directory, not "${raw}"`,
+        `database か data-directory を指定してください（"${raw}" は指定できません）`,
       );
 
 /** An on/off switch: 1/true/yes or 0/false/no. */
@@ -240,6 +255,7 @@ export const loadConfig = (
   const rawMasterKeyFile = read<string | undefined>('AKASHI_MASTER_KEY_FILE', ok, undefined);
   const masterKeyFile = rawMasterKeyFile === undefined ? undefined : resolve(cwd, rawMasterKeyFile);
   const webhookAllowPrivateTargets = read('AKASHI_WEBHOOK_ALLOW_PRIVATE', readSwitch, false);
+  const imageStore = read('AKASHI_IMAGE_STORE', readImageStore, 'database');
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -252,6 +268,7 @@ export const loadConfig = (
     bodyLimit,
     trustProxy,
     webhookAllowPrivateTargets,
+    imageStore,
     ...(smtpUrl === undefined ? {} : { smtpUrl }),
     ...(mailFrom === undefined ? {} : { mailFrom }),
     ...(masterKey === undefined ? {} : { masterKey }),

@@ -19,6 +19,7 @@ export const createTestConfig = (overrides: Partial<Config> = {}): Config => ({
   bodyLimit: 1024 * 1024,
   trustProxy: false,
   webhookAllowPrivateTargets: false,
+  imageStore: 'database',
   ...overrides,
 });
 
