@@ -141,6 +141,7 @@ try {
     now: new Date(),
   });
   const validated = performance.now();
+  const dryRunPeakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   if (job.counts.valid !== ROWS) {
     throw new Error(`the dry run found ${report.errorCount} errors: ${JSON.stringify(report)}`);
   }
@@ -160,6 +161,13 @@ try {
   );
   await Promise.all(runners.map((runner) => runner.runOnce()));
   const finished = performance.now();
+  if (process.env.BENCH_MEMORY === "1") {
+    globalThis.gc?.();
+    const m = process.memoryUsage();
+    console.log(
+      `memory at the end: rss ${Math.round(m.rss / 1e6)} MB, heap ${Math.round(m.heapUsed / 1e6)}/${Math.round(m.heapTotal / 1e6)} MB, external ${Math.round(m.external / 1e6)} MB`,
+    );
+  }
 
   const done = await server.findBulkJob(db, job.id);
   if (done?.state !== 'completed' || done.counts.issued !== ROWS) {
@@ -167,7 +175,7 @@ try {
   }
   const seconds = (finished - started) / 1000;
   console.log(
-    `dry run ${((validated - started) / 1000).toFixed(1)} s, issuing ${((finished - validated) / 1000).toFixed(1)} s`,
+    `dry run ${((validated - started) / 1000).toFixed(1)} s (peak RSS so far ${dryRunPeakMb} MB), issuing ${((finished - validated) / 1000).toFixed(1)} s`,
   );
   console.log(
     JSON.stringify({

@@ -3,7 +3,7 @@
  * its own compiled shapes, and batches travel in chunks so that messaging stays cheap.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { SigningKey } from '../keys/index.js';
 import type {
   PoolRequest,
@@ -19,6 +19,11 @@ export interface CreateIssuerPoolOptions {
   readonly workers?: number;
   /** Credentials per message to a worker (default 64). */
   readonly chunkSize?: number;
+  /**
+   * Heap limits of each worker (Node's `resourceLimits`), so that a long bulk run keeps its
+   * memory bounded: a worker collects garbage at its limit instead of growing (default: Node's).
+   */
+  readonly resourceLimits?: ResourceLimits;
 }
 
 export interface IssueManyOptions {
@@ -38,13 +43,16 @@ export interface IssuerPool {
 const fromSource = import.meta.url.endsWith('.ts');
 const workerUrl = new URL(fromSource ? './issue-worker.ts' : './issue-worker.js', import.meta.url);
 
-const startWorker = (workerData: PoolWorkerData): Worker =>
+const startWorker = (workerData: PoolWorkerData, resourceLimits?: ResourceLimits): Worker =>
   fromSource
     ? new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`,
-        { eval: true, workerData },
+        { eval: true, workerData, ...(resourceLimits === undefined ? {} : { resourceLimits }) },
       )
-    : new Worker(workerUrl, { workerData });
+    : new Worker(workerUrl, {
+        workerData,
+        ...(resourceLimits === undefined ? {} : { resourceLimits }),
+      });
 
 export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool => {
   const count = Math.max(1, options.workers ?? availableParallelism());
@@ -62,7 +70,7 @@ export const createIssuerPool = (options: CreateIssuerPoolOptions): IssuerPool =
     { resolve: (r: PoolResult[]) => void; reject: (e: unknown) => void }
   >();
   const workers = Array.from({ length: count }, () => {
-    const worker = startWorker(data);
+    const worker = startWorker(data, options.resourceLimits);
     worker.on('message', (response: PoolResponse) => {
       pending.get(response.id)?.resolve(response.results);
       pending.delete(response.id);

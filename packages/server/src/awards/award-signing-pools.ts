@@ -46,6 +46,8 @@ export const signOnPool = async (
         verificationMethod,
         workers: Math.max(1, availableParallelism()),
         chunkSize: 32,
+        // A long bulk run keeps each worker's heap small: it collects instead of growing.
+        resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
       }),
       timer: undefined,
     };

@@ -55,7 +55,8 @@ export interface Award {
   readonly revokedAt: string | null;
 }
 
-export const presentAwardRow = (row: AwardRow): Award => ({
+/** The award of a row; `credential` spares parsing the row's JSON when the caller has it. */
+export const presentAwardRow = (row: AwardRow, credential?: Record<string, unknown>): Award => ({
   id: row.id,
   organisationId: row.organisation_id,
   departmentId: row.department_id,
@@ -81,7 +82,7 @@ export const presentAwardRow = (row: AwardRow): Award => ({
   validUntil: row.valid_until,
   evidence: row.evidence === null ? [] : (JSON.parse(row.evidence) as AwardEvidence[]),
   narrative: row.narrative,
-  credential: JSON.parse(row.credential) as Record<string, unknown>,
+  credential: credential ?? (JSON.parse(row.credential) as Record<string, unknown>),
   credentialJwt: row.credential_jwt,
   ob2Signed: row.ob2_signed,
   revocation: { listId: row.revocation_list_id, index: row.revocation_index },

@@ -157,7 +157,7 @@ const signAwards = async (
   fresh: readonly Prepared[],
   now: Date,
   outcomes: (IssueAwardOutcome | undefined)[],
-): Promise<{ row: AwardsTable; item: Prepared }[]> => {
+): Promise<{ row: AwardsTable; item: Prepared; credential: Record<string, unknown> }[]> => {
   if (fresh.length === 0) return [];
   const { publicUrl } = context.config;
   const { achievement, signing } = parts;
@@ -181,7 +181,7 @@ const signAwards = async (
   const ob3Achievement = buildOb3Achievement(achievement, publicUrl);
   const key = signing.ed25519.signingKey();
   const at = now.toISOString();
-  const rows: { row: AwardsTable; item: Prepared }[] = [];
+  const rows: { row: AwardsTable; item: Prepared; credential: Record<string, unknown> }[] = [];
   let base: Record<string, unknown> | undefined;
   let nextSuspension = 0;
   const pending: {
@@ -272,6 +272,7 @@ const signAwards = async (
       const signed = proof;
       rows.push({
         item,
+        credential: signed.credential,
         row: {
           id,
           organisation_id: request.organisationId,

@@ -64,7 +64,7 @@ export const listAwards = async (
     .orderBy('id', 'desc')
     .limit(limit + 1)
     .execute();
-  const awards = rows.slice(0, limit).map(presentAwardRow);
+  const awards = rows.slice(0, limit).map((row) => presentAwardRow(row));
   const last = awards.at(-1);
   return {
     awards,

@@ -21,6 +21,8 @@ import type { IssueAwardOutcome, IssueAwardsRequest } from './issue-awards.js';
 interface Signed<I> {
   readonly row: AwardsTable;
   readonly item: I;
+  /** The signed credential (the row holds its JSON): not parsed back. */
+  readonly credential: Record<string, unknown>;
 }
 
 /** Rows per insert: 41 columns × 200 stays well under SQLite's 32,766 bound parameters. */
@@ -73,7 +75,7 @@ export const storeIssuedAwards = async <I extends { readonly key: string; readon
       for (const row of rows) winners.set(row.idempotency_key, row.id);
     }
     const issued = signed.filter(({ row }) => ours.has(row.id));
-    const awards = issued.map(({ row }) => presentAwardRow(row));
+    const awards = issued.map(({ row, credential }) => presentAwardRow(row, credential));
 
     if (request.bulkJobId === undefined) {
       for (const award of awards) {

@@ -168,7 +168,13 @@ export const readAwardRows = (
   const { text, encoding } = decodeInput(input, maxBytes);
 
   const delimiter = detectDelimiter(text);
-  const records = parseRecords(text, delimiter).map((record) => record.map(cleanCsvCell));
+  // Cleaned in place: a 100,000-row file must not be held twice.
+  const records = parseRecords(text, delimiter);
+  for (const record of records) {
+    for (let index = 0; index < record.length; index += 1) {
+      record[index] = cleanCsvCell(record[index] ?? '');
+    }
+  }
   const headers = records[0] ?? [];
   if (headers.every((header) => header === '')) throw new ServerError('ERR_BULK_FILE_EMPTY');
 
