@@ -117,7 +117,10 @@ const prepare = async (db) => {
     organisationId,
     {
       name: { ja: '情報リテラシー', en: 'Information literacy' },
-      description: { ja: '情報の扱い方の基礎を修得した。', en: 'Learnt the basics of information.' },
+      description: {
+        ja: '情報の扱い方の基礎を修得した。',
+        en: 'Learnt the basics of information.',
+      },
       criteria: { narrative: { ja: '全課題を提出すること。', en: 'Hand in every assignment.' } },
     },
     origin,
@@ -161,7 +164,7 @@ try {
   );
   await Promise.all(runners.map((runner) => runner.runOnce()));
   const finished = performance.now();
-  if (process.env.BENCH_MEMORY === "1") {
+  if (process.env.BENCH_MEMORY === '1') {
     globalThis.gc?.();
     const m = process.memoryUsage();
     console.log(

@@ -119,13 +119,13 @@ const theirVerify = async (credential: Json) => {
 
 /** Digital Bazaar's reading of the status bits: `verified` says the check ran, `status` the bit. */
 const theirStatus = async (credential: Json): Promise<boolean[]> => {
-  const result = (await checkStatus({
+  const result = await checkStatus({
     credential,
     documentLoader: await theirLoader(credential),
     suite: new DataIntegrityProof({ cryptosuite }),
     verifyBitstringStatusListCredential: true,
     verifyMatchingIssuers: true,
-  })) as { verified: boolean; results?: { status: boolean }[]; error?: unknown };
+  });
   assert.equal(result.verified, true, String(result.error));
   return (result.results ?? []).map((entry) => entry.status);
 };
@@ -144,7 +144,10 @@ const award = async (body: Json) => {
     body,
   );
   assert.equal(response.status, 201, response.text);
-  return response.body as { award: Json & { id: string; links: Record<string, string> }; credential: Json };
+  return response.body as {
+    award: Json & { id: string; links: Record<string, string> };
+    credential: Json;
+  };
 };
 
 describe('issuing service, end to end', () => {
@@ -193,7 +196,10 @@ describe('issuing service, end to end', () => {
       recipient: { email: 'hanako@e2e.example.ac.jp', name: '山田 花子' },
       externalId: 'S-2026-001',
     });
-    assert.match((credential.issuer as Json).id as string, /^did:web:badges\.example\.ac\.jp:issuers:/);
+    assert.match(
+      (credential.issuer as Json).id as string,
+      /^did:web:badges\.example\.ac\.jp:issuers:/,
+    );
     assert.ok(validateOfficial(credential), JSON.stringify(validateOfficial.errors));
     const theirs = await theirVerify(credential);
     assert.equal(theirs.verified, true, JSON.stringify(theirs, null, 1).slice(0, 2000));
@@ -229,7 +235,9 @@ describe('issuing service, end to end', () => {
     // Their verifier still accepts the signature; their status library reads the bit as set.
     assert.deepEqual(await theirStatus(credential), [true]);
     const list = await getJson(`/issuers/${issuerId}/revocations`);
-    assert.ok((list.revokedAssertions as Json[]).some((entry) => entry.id === `urn:uuid:${made.id}`));
+    assert.ok(
+      (list.revokedAssertions as Json[]).some((entry) => entry.id === `urn:uuid:${made.id}`),
+    );
   });
 
   it('suspends and reinstates a suspendable award', async () => {
@@ -248,7 +256,9 @@ describe('issuing service, end to end', () => {
   });
 
   it('keeps every earlier award valid after a key rotation', async () => {
-    const { credential: before } = await award({ recipient: { email: 'saburo@e2e.example.ac.jp' } });
+    const { credential: before } = await award({
+      recipient: { email: 'saburo@e2e.example.ac.jp' },
+    });
     const rotated = await call(
       'POST',
       `/api/v1/organisations/${organisationId}/issuers/${issuerId}/rotate-keys`,
@@ -257,7 +267,9 @@ describe('issuing service, end to end', () => {
     );
     assert.equal(rotated.status, 200, rotated.text);
     test.app.log.info('rotated');
-    const { credential: afterRotation } = await award({ recipient: { email: 'shiro@e2e.example.ac.jp' } });
+    const { credential: afterRotation } = await award({
+      recipient: { email: 'shiro@e2e.example.ac.jp' },
+    });
     const proofOf = (credential: Json) => (credential.proof as Json[])[0]?.verificationMethod;
     assert.notEqual(proofOf(before), proofOf(afterRotation));
     for (const credential of [before, afterRotation]) {

@@ -185,9 +185,7 @@ export const createGuardedPoster = (options: GuardedPosterOptions = {}): Guarded
         vet(url),
         new Promise<never>((_resolve, reject) => {
           controller.signal.addEventListener('abort', () => {
-            reject(
-              new GuardedPostError('timeout', `no answer within ${String(timeoutMs)} ms`),
-            );
+            reject(new GuardedPostError('timeout', `no answer within ${String(timeoutMs)} ms`));
           });
         }),
       ]);

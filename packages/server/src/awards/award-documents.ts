@@ -105,5 +105,5 @@ export const buildIssuerRevocationList = async (
         { id: `urn:uuid:${row.id}`, ...reason },
       ];
     }),
-  } as Parameters<typeof buildRevocationList>[0]);
+  });
 };

@@ -118,7 +118,10 @@ export const registerAwardRoutes: RoutePlugin = (app, context) => {
     async (request) => {
       const { organisationId, awardId } = request.params;
       await authorizeRequest(db, request.actor, 'badge.read', { organisationId });
-      return presentAward(await readOrganisationAward(db, organisationId, awardId), config.publicUrl);
+      return presentAward(
+        await readOrganisationAward(db, organisationId, awardId),
+        config.publicUrl,
+      );
     },
   );
 
@@ -160,7 +163,8 @@ export const registerAwardRoutes: RoutePlugin = (app, context) => {
     '/organisations/:organisationId/awards/:awardId/reissue',
     {
       schema: {
-        summary: 'Re-issue an award: a new credential keeping the award date; the old one is revoked',
+        summary:
+          'Re-issue an award: a new credential keeping the award date; the old one is revoked',
         tags: TAGS,
         operationId: 'reissueAward',
         params: OrganisationAwardParams,

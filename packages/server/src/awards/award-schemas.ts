@@ -104,7 +104,9 @@ export type AwardView = Static<typeof AwardView>;
 export const AwardWithCredential = Type.Object(
   {
     award: AwardView,
-    created: Type.Boolean({ description: 'false when the idempotency key named an earlier award.' }),
+    created: Type.Boolean({
+      description: 'false when the idempotency key named an earlier award.',
+    }),
     credential: Type.Record(Type.String(), Type.Unknown(), {
       description: 'The signed OB 3.0 credential.',
     }),

@@ -35,9 +35,12 @@ export interface AwardTestWorld {
 
 export const ACHIEVEMENT_BODY: CreateAchievementBody = {
   name: { ja: '情報リテラシー', en: 'Information literacy' },
-  description: { ja: '情報の扱い方の基礎を修得した。', en: 'Learnt the basics of handling information.' },
+  description: {
+    ja: '情報の扱い方の基礎を修得した。',
+    en: 'Learnt the basics of handling information.',
+  },
   criteria: { narrative: { ja: '全課題を提出すること。', en: 'Hand in every assignment.' } },
-} as CreateAchievementBody;
+};
 
 export const buildAwardTestWorld = async (
   db: Database,

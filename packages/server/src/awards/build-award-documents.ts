@@ -78,11 +78,16 @@ export const buildAwardCredential = (input: AwardCredentialInput): Record<string
     ...(input.evidence.length === 0 ? {} : { evidence: shapeEvidence(input.evidence) }),
     credentialSubject: {
       ...(input.recipient.did === undefined ? {} : { id: input.recipient.did }),
-      identifier: [buildIdentityObject({ email: input.recipient.email, salt: input.recipient.salt })],
+      identifier: [
+        buildIdentityObject({ email: input.recipient.email, salt: input.recipient.salt }),
+      ],
       ...(input.narrative === undefined ? {} : { narrative: input.narrative }),
       achievement: input.achievement,
     },
-  } as unknown as Parameters<typeof buildOpenBadgeCredential>[0]) as unknown as Record<string, unknown>;
+  } as unknown as Parameters<typeof buildOpenBadgeCredential>[0]) as unknown as Record<
+    string,
+    unknown
+  >;
   // A suspendable award carries its suspension entry too: a list, which the builder (made for
   // the 1EdTech schema's single object) does not emit itself.
   return more.length === 0 ? credential : { ...credential, credentialStatus: [first, ...more] };
@@ -120,8 +125,12 @@ export const fillAwardCredential = (
     credentialSubject: baseSubject,
     ...rest
   } = base;
-  const { id: _subjectId, narrative: _narrative, identifier: _identifier, ...subject } =
-    baseSubject as Record<string, unknown>;
+  const {
+    id: _subjectId,
+    narrative: _narrative,
+    identifier: _identifier,
+    ...subject
+  } = baseSubject as Record<string, unknown>;
   const [first, ...more] = fields.credentialStatus;
   return {
     ...rest,
@@ -181,4 +190,4 @@ export const buildAwardAssertion = (
             ...(item.narrative === undefined ? {} : { narrative: item.narrative }),
           })),
         }),
-  } as unknown as Parameters<typeof buildAssertion>[0]);
+  });

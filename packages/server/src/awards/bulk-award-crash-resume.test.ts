@@ -128,8 +128,8 @@ const crashAndResume = async (db: Database, target: DatabaseTarget): Promise<voi
   assert.equal(new Set(rows.map((row) => row.external_id)).size, ROWS);
   const done = await findBulkJob(db, job.id);
   assert.equal(done?.state, 'completed');
-  assert.equal((done?.counts.issued ?? 0) + (done?.counts.duplicate ?? 0), ROWS);
-  assert.equal(done?.counts.failed, 0);
+  assert.equal(done.counts.issued + done.counts.duplicate, ROWS);
+  assert.equal(done.counts.failed, 0);
 
   // Awards made by the killed process and by the resumer verify alike.
   const app = buildTestApp({ db, masterKey });

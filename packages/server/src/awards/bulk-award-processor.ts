@@ -54,9 +54,20 @@ const toInput = (row: ClaimedRow, job: BulkJob): AwardInput => {
 /** The actor a job's awards are audited under: whoever created the job. */
 const actorOf = (job: BulkJob): Actor =>
   job.createdBy.kind === 'api-key'
-    ? { kind: 'api-key', apiKeyId: job.createdBy.apiKeyId, organisationId: job.organisationId, scopes: [] }
+    ? {
+        kind: 'api-key',
+        apiKeyId: job.createdBy.apiKeyId,
+        organisationId: job.organisationId,
+        scopes: [],
+      }
     : job.createdBy.kind === 'user'
-      ? { kind: 'user', userId: job.createdBy.userId, isOperator: false, sessionId: '', secondFactor: false }
+      ? {
+          kind: 'user',
+          userId: job.createdBy.userId,
+          isOperator: false,
+          sessionId: '',
+          secondFactor: false,
+        }
       : { kind: 'anonymous' };
 
 const describe = (error: ServerError) => ({

@@ -32,7 +32,12 @@ const EVENT_TYPES = {
 /** Reads the award inside the transaction, locked on PostgreSQL. */
 const lockAward = async (tx: Database, organisationId: string, awardId: string): Promise<Award> => {
   if (tx.dialect === 'postgres') {
-    await tx.kysely.selectFrom('awards').select('id').where('id', '=', awardId).forUpdate().execute();
+    await tx.kysely
+      .selectFrom('awards')
+      .select('id')
+      .where('id', '=', awardId)
+      .forUpdate()
+      .execute();
   }
   return readOrganisationAward(tx, organisationId, awardId);
 };

@@ -59,7 +59,8 @@ export const loadIssuingParts = async (
 ): Promise<{ achievement: Achievement; signing: IssuerSigning }> => {
   await assertOrganisationCanIssue(context.db, organisationId);
   const achievement = await readAchievement(context.db, achievementId);
-  if (achievement.organisationId !== organisationId) throw new ServerError('ERR_ACHIEVEMENT_NOT_FOUND');
+  if (achievement.organisationId !== organisationId)
+    throw new ServerError('ERR_ACHIEVEMENT_NOT_FOUND');
   if (achievement.status !== 'active') throw new ServerError('ERR_AWARD_ACHIEVEMENT_ARCHIVED');
   const signing = await loadIssuerSigning(context, achievement.issuerProfileId);
   if (signing.profile.archivedAt !== null) throw new ServerError('ERR_AWARD_ISSUER_ARCHIVED');
@@ -340,7 +341,11 @@ export const issueAwards = async (
   const byKey = new Map(
     stored.map(({ item, outcome }) => [
       item.key,
-      outcome.state === 'issued' ? outcome.award.id : outcome.state === 'duplicate' ? outcome.awardId : undefined,
+      outcome.state === 'issued'
+        ? outcome.award.id
+        : outcome.state === 'duplicate'
+          ? outcome.awardId
+          : undefined,
     ]),
   );
   for (const item of prepared) {
@@ -348,7 +353,10 @@ export const issueAwards = async (
     const awardId = byKey.get(item.key);
     outcomes[item.position] =
       awardId === undefined
-        ? { state: 'failed', error: new ServerError('ERR_AWARD_IDEMPOTENCY_CONFLICT', { params: { key: item.key } }) }
+        ? {
+            state: 'failed',
+            error: new ServerError('ERR_AWARD_IDEMPOTENCY_CONFLICT', { params: { key: item.key } }),
+          }
         : { state: 'duplicate', awardId };
   }
   return outcomes.map((outcome) => {

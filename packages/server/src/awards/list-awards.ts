@@ -43,7 +43,10 @@ export const listAwards = async (
   filter: ListAwardsFilter,
 ): Promise<{ awards: Award[]; nextCursor: string | null }> => {
   const limit = filter.limit ?? 50;
-  let query = db.kysely.selectFrom('awards').selectAll().where('organisation_id', '=', organisationId);
+  let query = db.kysely
+    .selectFrom('awards')
+    .selectAll()
+    .where('organisation_id', '=', organisationId);
   if (filter.achievementId !== undefined)
     query = query.where('achievement_id', '=', filter.achievementId);
   if (filter.state !== undefined) query = query.where('state', '=', filter.state);

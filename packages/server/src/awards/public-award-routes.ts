@@ -107,7 +107,10 @@ export const registerPublicAwardRoutes: RoutePlugin = (app, context) => {
         .type(baked.mediaType)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .header('content-disposition', `attachment; filename="badge-${award.id}${suffix}.${extension}"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="badge-${award.id}${suffix}.${extension}"`,
+        )
         .send(Buffer.from(baked.image.buffer, baked.image.byteOffset, baked.image.byteLength));
     });
   };

@@ -17,7 +17,10 @@ import { changeAwardState } from './change-award-state.js';
 import { issueAward } from './issue-awards.js';
 
 export type ReissueChanges = Partial<
-  Pick<AwardInput, 'recipient' | 'validUntil' | 'evidence' | 'narrative' | 'suspendable' | 'notify' | 'locale'>
+  Pick<
+    AwardInput,
+    'recipient' | 'validUntil' | 'evidence' | 'narrative' | 'suspendable' | 'notify' | 'locale'
+  >
 >;
 
 export const REISSUE_REASON = 're-issued';

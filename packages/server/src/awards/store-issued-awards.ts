@@ -28,7 +28,9 @@ interface Signed<I> {
 /** Rows per insert: 41 columns × 200 stays well under SQLite's 32,766 bound parameters. */
 const INSERT_CHUNK = 200;
 
-export const storeIssuedAwards = async <I extends { readonly key: string; readonly input: AwardInput }>(
+export const storeIssuedAwards = async <
+  I extends { readonly key: string; readonly input: AwardInput },
+>(
   context: AppContext,
   request: IssueAwardsRequest,
   parts: { achievement: Achievement; signing: IssuerSigning },
@@ -42,7 +44,9 @@ export const storeIssuedAwards = async <I extends { readonly key: string; readon
       await tx.kysely
         .insertInto('awards')
         .values(signed.slice(start, start + INSERT_CHUNK).map(({ row }) => row))
-        .onConflict((conflict) => conflict.columns(['organisation_id', 'idempotency_key']).doNothing())
+        .onConflict((conflict) =>
+          conflict.columns(['organisation_id', 'idempotency_key']).doNothing(),
+        )
         .execute();
     }
     // Which of ours went in: an id of ours is there only if its insert won.
@@ -141,11 +145,12 @@ export const storeIssuedAwards = async <I extends { readonly key: string; readon
       if (ours.has(row.id)) {
         const award = awards.find((candidate) => candidate.id === row.id);
         if (award === undefined) throw new Error('storeIssuedAwards: a stored award went missing');
-        return { item, outcome: { state: 'issued', award } as IssueAwardOutcome };
+        return { item, outcome: { state: 'issued', award } };
       }
       const winner = winners.get(row.idempotency_key);
-      if (winner === undefined) throw new Error('storeIssuedAwards: a conflicting award went missing');
-      return { item, outcome: { state: 'duplicate', awardId: winner } as IssueAwardOutcome };
+      if (winner === undefined)
+        throw new Error('storeIssuedAwards: a conflicting award went missing');
+      return { item, outcome: { state: 'duplicate', awardId: winner } };
     });
   });
 };

@@ -161,7 +161,10 @@ const readSwitch = (raw: string): Read<boolean> => {
   const value = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(value)) return ok(true);
   if (['0', 'false', 'no', 'off'].includes(value)) return ok(false);
-  return bad(`must be 1 or 0, not "${raw}"`, `1 か 0 を指定してください（"${raw}" は指定できません）`);
+  return bad(
+    `must be 1 or 0, not "${raw}"`,
+    `1 か 0 を指定してください（"${raw}" は指定できません）`,
+  );
 };
 
 const readTrustProxy = (raw: string): Read<TrustProxy> => {

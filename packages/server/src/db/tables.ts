@@ -233,7 +233,8 @@ export interface ImagesTable {
 
 /** Every table: the foundation's below, the domains' from their own folders. */
 export interface Tables
-  extends IssuerTables,
+  extends
+    IssuerTables,
     AchievementTables,
     StatusListTables,
     AwardTables,

@@ -31,7 +31,10 @@ describe('pickJsonMediaType', () => {
   it('answers in the type the client named, else the fallback', () => {
     assert.equal(pickJsonMediaType('application/json'), 'application/json');
     assert.equal(pickJsonMediaType('application/vc+ld+json'), 'application/vc+ld+json');
-    assert.equal(pickJsonMediaType('application/json;q=0.5, application/ld+json'), 'application/ld+json');
+    assert.equal(
+      pickJsonMediaType('application/json;q=0.5, application/ld+json'),
+      'application/ld+json',
+    );
     assert.equal(pickJsonMediaType(undefined), 'application/ld+json');
     assert.equal(pickJsonMediaType('*/*', 'application/json'), 'application/json');
   });

@@ -71,7 +71,7 @@ export const ISSUER_ERRORS = {
   ERR_ISSUER_DID_KEY_NOT_ROTATABLE: {
     status: 409,
     message: {
-      en: "A did:key issuer is its Ed25519 key, so that key cannot be rotated: create a new issuer profile instead (did:web rotates freely). Its RSA key can be rotated.",
+      en: 'A did:key issuer is its Ed25519 key, so that key cannot be rotated: create a new issuer profile instead (did:web rotates freely). Its RSA key can be rotated.',
       ja: 'did:key の発行者は Ed25519 鍵そのものが識別子のため、この鍵はローテーションできません。新しい発行者プロファイルを作成してください（did:web なら自由にローテーションできます）。RSA 鍵はローテーションできます。',
     },
   },

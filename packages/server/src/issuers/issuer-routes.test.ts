@@ -315,7 +315,10 @@ describe('issuer profile routes', () => {
         });
         assert.equal(rsaOnly.statusCode, 200, rsaOnly.body);
         const next = rsaOnly.json<{ issuer: WireProfile; rotated: WireKey[] }>();
-        assert.deepEqual(next.rotated.map((k) => k.algorithm), ['rsa']);
+        assert.deepEqual(
+          next.rotated.map((k) => k.algorithm),
+          ['rsa'],
+        );
         assert.equal(next.issuer.identifier, profile.identifier);
       } finally {
         await close();

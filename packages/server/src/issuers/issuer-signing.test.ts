@@ -70,7 +70,8 @@ describe('issuer signing', () => {
           now: new Date(),
         });
         const after = await signWithProfile(context, profile.id);
-        if (method === 'did:key') assert.equal(after.signing.ed25519.kid, before.signing.ed25519.kid);
+        if (method === 'did:key')
+          assert.equal(after.signing.ed25519.kid, before.signing.ed25519.kid);
         else assert.notEqual(after.signing.ed25519.kid, before.signing.ed25519.kid);
         assert.notEqual(after.signing.rsa.kid, before.signing.rsa.kid);
         assert.equal(after.signing.issuerId, before.signing.issuerId);

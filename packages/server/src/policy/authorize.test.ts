@@ -93,9 +93,12 @@ describe('authorize', () => {
       const inA = { organisationId: ORG_A, departmentId: DEPT_2, applicantUserId: null };
       const inB = { organisationId: ORG_B, departmentId: DEPT_2, applicantUserId: null };
       assert.equal(outcome(admin, action, inA), 'allowed', action);
-      const platform = ['org.list-public', 'org.apply', 'org.list-own', 'status-list.read'].includes(
-        action,
-      );
+      const platform = [
+        'org.list-public',
+        'org.apply',
+        'org.list-own',
+        'status-list.read',
+      ].includes(action);
       assert.equal(
         outcome(admin, action, inB),
         platform ? 'allowed' : 'ERR_HTTP_FORBIDDEN',

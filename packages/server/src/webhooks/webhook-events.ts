@@ -159,11 +159,12 @@ export const enqueueWebhookEvents = async (
   if (endpoints.length === 0) return;
   for (const event of events) {
     if (!(WEBHOOK_EVENT_TYPES as readonly string[]).includes(event.type)) {
-      throw new TypeError(`enqueueWebhookEvents: unknown event type ${String(event.type)}`);
+      throw new TypeError(`enqueueWebhookEvents: unknown event type ${event.type}`);
     }
     const subscribed = endpoints.filter(
       (row) =>
-        row.organisation_id === event.organisationId && readEndpointEvents(row).includes(event.type),
+        row.organisation_id === event.organisationId &&
+        readEndpointEvents(row).includes(event.type),
     );
     if (subscribed.length === 0) continue;
     const occurredAt = event.occurredAt ?? new Date();
