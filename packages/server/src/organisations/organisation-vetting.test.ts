@@ -97,6 +97,19 @@ describe('member vetting', () => {
       assert.equal(approved.statusCode, 200, approved.body);
       assert.equal(approved.json<OrganisationApplication>().status, 'approved');
       assert.equal(approved.json<OrganisationApplication>().decidedAt, NOW.toISOString());
+      // It can issue at once: its default issuer profile, with keys, exists.
+      const profile = await db.kysely
+        .selectFrom('issuer_profiles')
+        .select(['id', 'is_default', 'name_ja'])
+        .where('organisation_id', '=', application.id)
+        .executeTakeFirst();
+      assert.equal(profile?.is_default, 1);
+      const keyCount = await db.kysely
+        .selectFrom('issuer_keys')
+        .select(db.kysely.fn.countAll<number | string>().as('n'))
+        .where('owner_id', '=', profile.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(keyCount.n), 2);
       const memberships = (
         await app.inject({ url: '/api/v1/organisations', headers: asApplicant })
       ).json<{
