@@ -9,7 +9,8 @@
  * - `GET /badges/:awardId/assertion.jws`: the OB 2.0 signed assertion;
  * - `GET /badges/:awardId/image` and `/ob2-image`: the badge image with the OB 3.0 credential or
  *   the OB 2.0 signed assertion baked in (PNG or SVG, as the achievement's image is);
- * - `GET /issuers/:issuerId/revocations`: the issuer's OB 2.0 RevocationList.
+ * - `GET /issuers/:issuerId/revocations`: the issuer's OB 2.0 RevocationList (JSON, or shown in
+ *   an HTML page to a browser).
  *
  * The badge page itself, `/badges/:awardId`, is `badge-pages/`.
  */
@@ -19,6 +20,8 @@ import type { RoutePlugin } from '../http/app-context.js';
 import { PUBLIC_DOCUMENT_CACHE_CONTROL, sendPublicJson } from '../http/content-negotiation.js';
 import { ServerError } from '../http/server-error.js';
 import { readIssuerProfile } from '../issuers/issuer-profile.js';
+import { sendIssuerDocument } from '../issuers/public-issuer-routes.js';
+import { pickLanguage } from '../http/pick-language.js';
 import { readAward } from './award.js';
 import {
   bakeAward,
@@ -123,7 +126,11 @@ export const registerPublicAwardRoutes: RoutePlugin = (app, context) => {
     async (request, reply) => {
       const profile = await readIssuerProfile(db, request.params.issuerId);
       const list = await buildIssuerRevocationList(context, profile.id);
-      return sendPublicJson(reply, list, request.headers.accept, 'application/ld+json');
+      const title =
+        pickLanguage(request.headers['accept-language']) === 'ja'
+          ? `${profile.name.ja} — 失効リスト（Open Badges 2.0）`
+          : `${profile.name.en} — revocation list (Open Badges 2.0)`;
+      return sendIssuerDocument(request, reply, context, profile.id, title, list);
     },
   );
 };

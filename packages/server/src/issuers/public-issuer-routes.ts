@@ -60,8 +60,8 @@ const sendHtml = (reply: FastifyReply, html: string): FastifyReply =>
     .header('content-security-policy', ISSUER_PAGE_CONTENT_SECURITY_POLICY)
     .send(html);
 
-/** Sends `document` as JSON, or shown in an HTML page to a browser. */
-const sendDocument = (
+/** Sends `document` as JSON, or shown in an HTML page to a browser (also for awards/). */
+export const sendIssuerDocument = (
   request: FastifyRequest,
   reply: FastifyReply,
   context: AppContext,
@@ -131,7 +131,7 @@ export const registerPublicIssuerRoutes: RoutePlugin = (app, context) => {
       const { issuerId } = request.params;
       const issuer = await loadIssuerWithKeys(context, issuerId);
       const document = buildIssuerDidDocument(issuer, config.publicUrl);
-      return sendDocument(request, reply, context, issuerId, 'DID document', document);
+      return sendIssuerDocument(request, reply, context, issuerId, 'DID document', document);
     },
   );
 
@@ -151,7 +151,15 @@ export const registerPublicIssuerRoutes: RoutePlugin = (app, context) => {
       const { issuerId } = request.params;
       const issuer = await loadIssuerWithKeys(context, issuerId);
       const jwks = buildIssuerJwks(issuer);
-      return sendDocument(request, reply, context, issuerId, 'JWKS', jwks, 'application/json');
+      return sendIssuerDocument(
+        request,
+        reply,
+        context,
+        issuerId,
+        'JWKS',
+        jwks,
+        'application/json',
+      );
     },
   );
 
@@ -172,7 +180,7 @@ export const registerPublicIssuerRoutes: RoutePlugin = (app, context) => {
       const { issuerId, kid } = request.params;
       const issuer = await loadIssuerWithKeys(context, issuerId);
       const document = buildIssuerKeyDocument(issuer, kid, config.publicUrl);
-      return sendDocument(request, reply, context, issuerId, kid, document);
+      return sendIssuerDocument(request, reply, context, issuerId, kid, document);
     },
   );
 };
