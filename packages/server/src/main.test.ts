@@ -136,6 +136,19 @@ describe('npm start (dist/main.js as a process)', () => {
     );
   });
 
+  it('stops cleanly on a SIGTERM that arrives while it is still starting', async () => {
+    // "listening" is logged before the first-run work and the background workers are done.
+    const started = await startMain({ AKASHI_DATA_DIR: join(work, 'early') });
+    assert.equal(await stopMain(started), 0);
+    assert.deepEqual(
+      started
+        .lines()
+        .slice(-2)
+        .map((line) => line.msg),
+      ['shutting down', 'stopped'],
+    );
+  });
+
   const url = readTestDatabaseUrl();
   it(
     'runs the same code on PostgreSQL when DATABASE_URL is set',

@@ -35,17 +35,18 @@ const describeStartFailure = (error: unknown): [string, Record<string, unknown>]
 };
 
 const run = async (): Promise<void> => {
-  let server: RunningServer;
-  try {
-    server = await startServer();
-  } catch (error) {
-    logFatal(...describeStartFailure(error));
-    process.exitCode = 1;
-    return;
-  }
-  const { log } = server.app;
+  // Signals are taken from the very start: one that arrives while the server is still starting
+  // (migrations, the first-run link, background workers) stops it as soon as it is up, cleanly,
+  // instead of killing the process half-way.
+  let server: RunningServer | undefined;
+  let pending: NodeJS.Signals | undefined;
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
+    if (server === undefined) {
+      pending ??= signal;
+      return;
+    }
+    const { log } = server.app;
     if (stopping) {
       log.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
@@ -71,6 +72,16 @@ const run = async (): Promise<void> => {
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  try {
+    server = await startServer();
+  } catch (error) {
+    logFatal(...describeStartFailure(error));
+    process.exitCode = 1;
+    process.off('SIGTERM', shutdown);
+    process.off('SIGINT', shutdown);
+    return;
+  }
+  if (pending !== undefined) shutdown(pending);
 };
 
 await run();
