@@ -86,7 +86,12 @@ export const createStatusListPublisher = ({
   clock,
   loadSigner,
 }: CreateStatusListPublisherOptions): StatusListPublisher => {
-  const inFlight = new Map<string, Promise<PublishedStatusList>>();
+  const inFlight = new Map<
+    string,
+    { signing: Promise<PublishedStatusList>; settledAt: number | undefined }
+  >();
+  /** How long a finished signing of a version is shared with late concurrent requests. */
+  const SIGNED_REUSE_MS = 2_000;
 
   const sign = async (listId: string): Promise<PublishedStatusList> => {
     const row = await db.kysely
@@ -150,12 +155,33 @@ export const createStatusListPublisher = ({
         return { body: head.signed_credential, etag: head.etag };
       }
       const key = `${listId}\n${head.version}`;
-      let signing = inFlight.get(key);
-      if (signing === undefined) {
-        signing = sign(listId).finally(() => inFlight.delete(key));
-        inFlight.set(key, signing);
+      const shared = inFlight.get(key);
+      // A signing of this version in flight, or finished a moment ago (a request that read the
+      // list before the signed copy was stored), is shared instead of signing the same again.
+      if (
+        shared !== undefined &&
+        (shared.settledAt === undefined || clock().getTime() - shared.settledAt < SIGNED_REUSE_MS)
+      ) {
+        return shared.signing;
       }
-      return signing;
+      const entry: { signing: Promise<PublishedStatusList>; settledAt: number | undefined } = {
+        signing: sign(listId).then(
+          (published) => {
+            entry.settledAt = clock().getTime();
+            setTimeout(() => {
+              if (inFlight.get(key) === entry) inFlight.delete(key);
+            }, SIGNED_REUSE_MS).unref();
+            return published;
+          },
+          (error: unknown) => {
+            if (inFlight.get(key) === entry) inFlight.delete(key);
+            throw error;
+          },
+        ),
+        settledAt: undefined,
+      };
+      inFlight.set(key, entry);
+      return entry.signing;
     },
   };
 };
