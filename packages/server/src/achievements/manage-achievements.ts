@@ -8,11 +8,11 @@
  * The caller has authorised the actor (`authorize-achievement-write.ts`).
  */
 import { randomUUID } from 'node:crypto';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { auditCommandOn } from '../audit/audit-command.js';
 import type { Database } from '../db/open-database.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
 import { ServerError } from '../http/server-error.js';
-import { auditedBy, type CommandOrigin } from '../policy/command-origin.js';
+import type { CommandOrigin } from '../policy/command-origin.js';
 import {
   findAchievementRow,
   toAchievement,
@@ -28,25 +28,7 @@ import type {
 import { assertDefinitionValid } from './check-achievement-definition.js';
 import { assertDepartmentOf, resolveIssuerProfile } from './resolve-achievement-scope.js';
 
-const audit = (
-  tx: Database,
-  action: string,
-  row: Pick<AchievementRow, 'id' | 'organisation_id'>,
-  details: Record<string, unknown>,
-  origin: CommandOrigin,
-) =>
-  recordAuditEvent(
-    tx,
-    {
-      action,
-      ...auditedBy(origin),
-      organisationId: row.organisation_id,
-      targetType: 'achievement',
-      targetId: row.id,
-      details,
-    },
-    origin.now,
-  );
+const audit = auditCommandOn('achievement');
 
 /** The definition of a create request: lists default to empty. */
 const definitionOf = (body: CreateAchievementBody): AchievementDefinition =>

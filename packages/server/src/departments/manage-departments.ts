@@ -5,13 +5,13 @@
  * issuers assigned to it; an issuer left without departments can no longer issue.
  */
 import { randomUUID } from 'node:crypto';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { auditCommandOn } from '../audit/audit-command.js';
 import type { Database } from '../db/open-database.js';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
 import { ServerError } from '../http/server-error.js';
 import { readOrganisation } from '../organisations/read-organisation.js';
-import { auditedBy, type CommandOrigin } from '../policy/command-origin.js';
+import type { CommandOrigin } from '../policy/command-origin.js';
 import { readDepartment, type DepartmentRow } from './list-departments.js';
 
 const nameTaken = (error: unknown): unknown =>
@@ -19,25 +19,7 @@ const nameTaken = (error: unknown): unknown =>
     ? new ServerError('ERR_ORG_DEPARTMENT_NAME_TAKEN', { cause: error })
     : error;
 
-const audit = (
-  tx: Database,
-  action: string,
-  department: DepartmentRow,
-  details: Record<string, unknown>,
-  origin: CommandOrigin,
-) =>
-  recordAuditEvent(
-    tx,
-    {
-      action,
-      ...auditedBy(origin),
-      organisationId: department.organisation_id,
-      targetType: 'department',
-      targetId: department.id,
-      details,
-    },
-    origin.now,
-  );
+const audit = auditCommandOn('department');
 
 export const createDepartment = async (
   db: Database,

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Value } from '@sinclair/typebox/value';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { auditCommandOn } from '../audit/audit-command.js';
 import type { Database } from '../db/open-database.js';
 import { isUniqueViolation } from '../db/is-unique-violation.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
@@ -62,25 +62,7 @@ const assertHttpsUrl = (url: string | undefined): void => {
   }
 };
 
-const audit = (
-  tx: Database,
-  action: string,
-  row: Pick<IssuerProfileRow, 'id' | 'organisation_id'>,
-  details: Record<string, unknown>,
-  origin: CommandOrigin,
-) =>
-  recordAuditEvent(
-    tx,
-    {
-      action,
-      ...auditedBy(origin),
-      organisationId: row.organisation_id,
-      targetType: 'issuer-profile',
-      targetId: row.id,
-      details,
-    },
-    origin.now,
-  );
+const audit = auditCommandOn('issuer-profile');
 
 /** The error of a unique index of `issuer_profiles`. */
 const duplicate = (departmentId: string | null, cause: unknown): ServerError =>

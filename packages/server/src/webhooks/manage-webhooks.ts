@@ -7,13 +7,13 @@
  * without losing deliveries. Deleting disables the endpoint and keeps it and its delivery log.
  */
 import { randomUUID } from 'node:crypto';
-import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { auditCommandOn } from '../audit/audit-command.js';
 import type { Database } from '../db/open-database.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
 import { ServerError } from '../http/server-error.js';
 import type { MasterKey } from '../keys/master-key.js';
 import { readOrganisation } from '../organisations/read-organisation.js';
-import { auditedBy, type CommandOrigin } from '../policy/command-origin.js';
+import type { CommandOrigin } from '../policy/command-origin.js';
 import {
   disableWebhookEndpoint,
   listWebhookEndpointRows,
@@ -55,25 +55,7 @@ export interface WebhookEndpointWithSecret {
   readonly secret: string;
 }
 
-const audit = (
-  tx: Database,
-  action: string,
-  row: Pick<WebhookEndpointsTable, 'id' | 'organisation_id'>,
-  details: Record<string, unknown>,
-  origin: CommandOrigin,
-) =>
-  recordAuditEvent(
-    tx,
-    {
-      action,
-      ...auditedBy(origin),
-      organisationId: row.organisation_id,
-      targetType: 'webhook',
-      targetId: row.id,
-      details,
-    },
-    origin.now,
-  );
+const audit = auditCommandOn('webhook');
 
 const uniqueEvents = (events: readonly WebhookEventType[]): WebhookEventType[] => [
   ...new Set(events),
