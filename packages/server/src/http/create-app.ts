@@ -4,7 +4,8 @@
  * headers, a body size limit, the OpenAPI document, and every domain's routes. Nothing listens:
  * tests call `app.inject()`, `startServer` calls `app.listen()`.
  */
-import { fastify, LogController } from 'fastify';
+import { sendNotFoundPage } from '@akashi/web';
+import { fastify, LogController, type FastifyRequest } from 'fastify';
 import type { Config, TrustProxy } from '../config/load-config.js';
 import type { Database } from '../db/open-database.js';
 import { installAuthentication } from '../auth/install-authentication.js';
@@ -44,6 +45,12 @@ const toFastifyTrustProxy = (
   if (typeof trust === 'number') return (_address, hop) => hop < trust;
   return typeof trust === 'boolean' ? trust : [...trust];
 };
+
+/** A browser asking for a page (not the API, not a JSON client): it gets an HTML 404. */
+const wantsPage = (request: FastifyRequest): boolean =>
+  !request.url.startsWith('/api/') &&
+  (request.method === 'GET' || request.method === 'HEAD') &&
+  (request.headers.accept ?? '').includes('text/html');
 
 /** Requests that take longer than this (to receive and answer) are cut off. */
 export const REQUEST_TIMEOUT_MS = 60_000;
@@ -91,7 +98,9 @@ export const createApp = ({
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    sendError(new ServerError('ERR_HTTP_NOT_FOUND'), request, reply),
+    wantsPage(request)
+      ? sendNotFoundPage(app, config.publicUrl, request, reply)
+      : sendError(new ServerError('ERR_HTTP_NOT_FOUND'), request, reply),
   );
   // JSON is the only body the API takes by default; a route that takes another type adds its
   // parser in its own plugin. Anything else is 415 ERR_HTTP_UNSUPPORTED_MEDIA_TYPE.

@@ -33,6 +33,7 @@ import { registerWebhookRoutes } from '../webhooks/webhook-routes.js';
 import { registerNotificationRoutes } from '../notifications/notification-routes.js';
 import { registerBadgePageRoutes } from '../badge-pages/badge-page-routes.js';
 import { registerVcApiRoutes } from '../vc-api/vc-api-routes.js';
+import { registerWebApp } from '@akashi/web';
 import type { RouteModule } from './app-context.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -68,4 +69,10 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerNotificationRoutes },
   { prefix: '', routes: registerBadgePageRoutes },
   { prefix: '', routes: registerVcApiRoutes },
+  // The web app's pages: a client of the routes above, called in process.
+  {
+    prefix: '',
+    routes: (app, context) =>
+      registerWebApp(app, { root: app, publicUrl: context.config.publicUrl }),
+  },
 ];

@@ -1,0 +1,1 @@
+// Progressive enhancement shared by pages: nothing here is needed for a page to work.
