@@ -101,4 +101,37 @@ export default tseslint.config(
       },
     },
   },
+  // The web app's progressive-enhancement scripts run in the browser (modules, no build step).
+  {
+    files: ['packages/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'fetch',
+          'FormData',
+          'URL',
+          'URLSearchParams',
+          'FileReader',
+          'Blob',
+          'TextEncoder',
+          'TextDecoder',
+          'atob',
+          'btoa',
+          'console',
+          'setTimeout',
+          'clearTimeout',
+          'PublicKeyCredential',
+          'HTMLElement',
+          'HTMLInputElement',
+          'Event',
+          'CustomEvent',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

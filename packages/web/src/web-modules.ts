@@ -3,5 +3,23 @@
  */
 import type { WebModule } from './kit/web-module.js';
 import { registerHomePages } from './home/home-pages.js';
+import { registerAccountPages } from './account/account-pages.js';
+import { registerOperatorPages } from './operator/operator-pages.js';
+import { registerOrganisationConsolePages } from './console-org/console-org-pages.js';
+import { registerAchievementPages } from './achievements/achievements-pages.js';
+import { registerAwardPages } from './awards/awards-pages.js';
+import { registerBulkPages } from './bulk/bulk-pages.js';
+import { registerVerifyPages } from './verify/verify-pages.js';
+import { registerAnalyticsPages } from './analytics/analytics-pages.js';
 
-export const WEB_MODULES: readonly WebModule[] = [registerHomePages];
+export const WEB_MODULES: readonly WebModule[] = [
+  registerHomePages,
+  registerAccountPages,
+  registerOperatorPages,
+  registerOrganisationConsolePages,
+  registerAchievementPages,
+  registerAwardPages,
+  registerBulkPages,
+  registerVerifyPages,
+  registerAnalyticsPages,
+];

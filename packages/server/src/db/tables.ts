@@ -7,6 +7,7 @@ import type { BulkJobTables } from '../bulk/bulk-job-tables.js';
 import type { WebhookTables } from '../webhooks/webhook-tables.js';
 import type { NotificationTables } from '../notifications/notification-tables.js';
 import type { VcApiTables } from '../vc-api/vc-api-tables.js';
+import type { AnalyticsTables } from '../analytics/analytics-tables.js';
 
 /**
  * The tables of the database as Kysely sees them: one interface per table, its columns as they
@@ -241,7 +242,8 @@ export interface Tables
     BulkJobTables,
     WebhookTables,
     NotificationTables,
-    VcApiTables {
+    VcApiTables,
+    AnalyticsTables {
   instance: InstanceTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -34,6 +34,8 @@ import { registerNotificationRoutes } from '../notifications/notification-routes
 import { registerBadgePageRoutes } from '../badge-pages/badge-page-routes.js';
 import { registerVcApiRoutes } from '../vc-api/vc-api-routes.js';
 import { registerWebApp } from '@akashi/web';
+import { registerVerificationRoutes } from '../verification/verification-routes.js';
+import { registerAnalyticsRoutes } from '../analytics/analytics-routes.js';
 import type { RouteModule } from './app-context.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -69,6 +71,8 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerNotificationRoutes },
   { prefix: '', routes: registerBadgePageRoutes },
   { prefix: '', routes: registerVcApiRoutes },
+  { prefix: '/api/v1', routes: registerVerificationRoutes },
+  { prefix: '/api/v1', routes: registerAnalyticsRoutes },
   // The web app's pages: a client of the routes above, called in process.
   {
     prefix: '',
