@@ -64,6 +64,11 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
       }
       throw new Error(`No mail to ${to} with a ${path} link (${String(mails.length)} mails)`);
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      }),
   };
 };

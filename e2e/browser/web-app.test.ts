@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import { PNG } from 'pngjs';
+import { buildPng } from '../../packages/server/src/images/image-test-factories.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   assertAccessible,
@@ -47,22 +47,6 @@ const submit = async (page: Page, field: string): Promise<void> => {
 
 const totpNow = (secret: string): string =>
   new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')) }).generate();
-
-/** A 64×64 PNG badge image (a filled circle), made here. */
-const makeBadgePng = (): Buffer => {
-  const png = new PNG({ width: 64, height: 64 });
-  for (let y = 0; y < 64; y++) {
-    for (let x = 0; x < 64; x++) {
-      const i = (y * 64 + x) * 4;
-      const inside = (x - 32) ** 2 + (y - 32) ** 2 < 30 ** 2;
-      png.data[i] = inside ? 26 : 255;
-      png.data[i + 1] = inside ? 86 : 255;
-      png.data[i + 2] = inside ? 176 : 255;
-      png.data[i + 3] = 255;
-    }
-  }
-  return PNG.sync.write(png);
-};
 
 describe('the web app in a real browser', { timeout: 300_000 }, () => {
   let smtp: SmtpSink;
@@ -108,12 +92,13 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
 
   it('the operator turns on TOTP and signs in again with a code', async () => {
     await operator.goto(`${platform.url}/account/security`);
-    await operator.locator('form[action="/account/security/totp"] button[type=submit]').click();
+    await operator.fill('form:has([data-testid=totp-start]) [name=password]', OPERATOR.password);
+    await operator.locator('[data-testid=totp-start]').click();
     await operator.waitForSelector('[data-testid=totp-qr]');
     const secret = (await operator.locator('[data-testid=totp-secret]').innerText()).trim();
     await shot(operator, 'totp-qr');
     await operator.fill('[name=code]', totpNow(secret));
-    await submit(operator, 'code');
+    await operator.locator('[data-testid=totp-confirm]').click();
     await operator.waitForSelector('[data-testid=recovery-codes]');
     await shot(operator, 'recovery-codes');
     // Sign out, sign in: the second factor is asked for.
@@ -148,8 +133,8 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     await admin.waitForSelector('[data-testid=sign-up-done]');
     const link = await smtp.waitForLink(ADMIN.email, '/verify-email?token=');
     await admin.goto(link);
-    await admin.locator('main form button[type=submit]').click();
-    await admin.waitForLoadState('load');
+    await admin.locator('[data-testid=verify-email-confirm]').click();
+    await admin.waitForSelector('[data-testid=verify-email-done]');
     await admin.goto(`${platform.url}/sign-in`);
     await admin.fill('[name=email]', ADMIN.email);
     await admin.fill('[name=password]', ADMIN.password);
@@ -161,7 +146,7 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     await admin.fill('[name=contactEmail]', ADMIN.email);
     await admin.selectOption('[name=type]', 'university');
     await admin.fill('[name=justification]', '学修成果の証明のためにオープンバッジを発行します。');
-    await submit(admin, 'justification');
+    await admin.locator('[data-testid=apply-submit]').click();
     await admin.waitForSelector('[data-testid=application-status]');
     await shot(admin, 'application-pending');
 
@@ -169,7 +154,7 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     await shot(operator, 'pending-applications');
     await operator.locator('[data-testid=application-link]').first().click();
     await operator.locator('[data-testid=approve]').click();
-    await operator.waitForURL(/\/operator/);
+    await operator.waitForURL(/done=approved/);
     await shot(operator, 'approved');
   });
 
@@ -185,23 +170,29 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     );
     await admin.fill('[name="criteria.narrative.ja"]', '最終試験で 60 点以上を取ること。');
     await shot(admin, 'achievement-editor');
-    await submit(admin, 'name.ja');
+    await admin.locator('[data-testid=save-achievement]').click();
     await admin.waitForURL(/\/achievements\/[0-9a-f-]{36}/);
     achievementPath = new URL(admin.url()).pathname.replace(/\/edit$/, '');
     const image = join(files, 'badge.png');
-    writeFileSync(image, makeBadgePng());
+    writeFileSync(image, buildPng({ width: 96, height: 96 }));
     await admin.setInputFiles('[data-testid=achievement-image-input]', image);
-    await submit(admin, 'image');
+    await admin.locator('[data-testid=upload-image]').click();
+    await admin.waitForURL(/done=image/);
+    assert.ok(await admin.locator('[data-testid=achievement-image]').isVisible());
     await shot(admin, 'achievement-with-image');
   });
 
   it('awards it to one person; the public badge page shows it valid', async () => {
     await admin.goto(`${platform.url}${achievementPath}/award`);
     await admin.fill('[name=email]', LEARNER);
-    await admin.fill('[name="name.kanji"]', '山田 太郎');
-    await submit(admin, 'email');
+    await admin.fill('[name=name]', '山田 太郎');
+    await admin.locator('[data-testid=award-submit]').click();
     await admin.waitForURL(/\/awards\/[0-9a-f-]{36}/);
     awardId = /\/awards\/([0-9a-f-]{36})/.exec(admin.url())?.[1] ?? '';
+    assert.equal(
+      await admin.locator('[data-testid=award-status]').getAttribute('data-status'),
+      'active',
+    );
     await shot(admin, 'award');
     await admin.goto(`${platform.url}/badges/${awardId}`);
     await shot(admin, 'badge-page-valid');
@@ -216,7 +207,7 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
     );
     await admin.goto(`${platform.url}${achievementPath}/bulk`);
     await admin.setInputFiles('[data-testid=bulk-file]', csv);
-    await submit(admin, 'file');
+    await admin.locator('[data-testid=bulk-upload-submit]').click();
     await admin.waitForSelector('[data-testid=bulk-row-error]');
     assert.equal(await admin.locator('[data-testid=bulk-row-error]').count(), 1);
     await shot(admin, 'bulk-preview');
@@ -261,9 +252,9 @@ describe('the web app in a real browser', { timeout: 300_000 }, () => {
 
   it('revokes the award; the badge page then shows it revoked', async () => {
     await admin.goto(`${platform.url}${organisationConsole}/awards/${awardId}`);
-    await admin.fill('form:has([data-testid=revoke]) [name=reason]', '誤って授与したため');
+    await admin.fill('[data-testid=revoke-reason]', '誤って授与したため');
     await admin.locator('[data-testid=revoke]').click();
-    await admin.waitForLoadState('load');
+    await admin.waitForURL(/done=revoked/);
     assert.equal(
       await admin.locator('[data-testid=award-status]').getAttribute('data-status'),
       'revoked',

@@ -10,3 +10,4 @@ export { formatDate, formatDateTime, formatWareki, type CalendarPreference } fro
 export { html, raw, escapeHtml, SafeHtml, type HtmlValue } from './kit/html.js';
 export { renderLayout, type LayoutOptions } from './kit/layout.js';
 export { openPage, sendHtml, type Page, type WebContext } from './kit/page.js';
+export { assetHref } from './kit/assets.js';

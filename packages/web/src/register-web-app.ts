@@ -45,7 +45,7 @@ export const registerWebApp = async (
   );
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 200 },
+    limits: { fileSize: MAX_UPLOAD_BYTES, fieldSize: 6 * 1024 * 1024, files: 1, fields: 200 },
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
@@ -55,12 +55,22 @@ export const registerWebApp = async (
     return Promise.resolve(payload);
   });
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    const status =
-      error.statusCode !== undefined && error.statusCode >= 400 ? error.statusCode : 500;
+    // Fastify's errors carry `statusCode`, the server's own (thrown in its hooks) `status`.
+    const given = error.statusCode ?? (error as { status?: unknown }).status;
+    const status = typeof given === 'number' && given >= 400 && given < 600 ? given : 500;
     if (status >= 500) request.log.error({ err: error }, 'page failed');
     const page = await openPage(web, request, reply).catch(() => undefined);
     if (page === undefined) return reply.code(status).type('text/plain').send('Error');
     return sendHtml(page, renderErrorPage(page, status, error), status);
+  });
+  // A page handler that has already sent its answer (a redirect to sign in, a 404 page) may
+  // resolve to nothing; Fastify wants the reply back then, or it would try to answer twice.
+  app.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = async function (this: FastifyInstance, request, reply) {
+      const result: unknown = await handler.call(this, request, reply);
+      return result === undefined ? reply : result;
+    };
   });
   registerAssets(app);
   for (const register of WEB_MODULES) register(app, web);

@@ -7,6 +7,7 @@
  * only, no script; every value escaped.
  */
 import { createHash } from 'node:crypto';
+import { assetHref } from '@akashi/web';
 import { escapeHtml } from '../organisations/render-organisations-page.js';
 import { achievementUrls, type Achievement } from './achievement.js';
 import {
@@ -18,7 +19,7 @@ import {
 import { renderMarkdown } from './render-markdown.js';
 
 const STYLE = `
-body { font: 15px/1.7 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif;
+body { font: 15px/1.7 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP Variable", "Noto Sans JP", sans-serif;
   margin: 0 auto; max-width: 48rem; padding: 1rem 1.5rem 4rem; color: #1d2330; }
 header { display: flex; gap: 1.5rem; align-items: center; flex-wrap: wrap; }
 header img { width: 160px; height: 160px; object-fit: contain; }
@@ -29,7 +30,7 @@ dt { font-weight: 600; } dd { margin: 0; }
 .tags span { display: inline-block; background: #eef1f6; border-radius: 1rem; padding: 0 .6rem; margin: 0 .3rem .3rem 0; }
 `;
 
-export const ACHIEVEMENT_PAGE_CONTENT_SECURITY_POLICY = `default-src 'none'; img-src 'self'; style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+export const ACHIEVEMENT_PAGE_CONTENT_SECURITY_POLICY = `default-src 'none'; img-src 'self'; style-src 'self' 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 const LABELS = {
   ja: {
@@ -135,6 +136,7 @@ export const renderAchievementPage = ({
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(name)}</title>
+<link rel="stylesheet" href="${assetHref('fonts.css')}">
 <style>${STYLE}</style>
 </head>
 <body>

@@ -94,7 +94,7 @@ const authenticateSession = async (
     if (request.routeOptions.config.ignoreStaleSession === true) return ANONYMOUS;
     throw new ServerError('ERR_HTTP_UNAUTHENTICATED');
   }
-  if (!SAFE_METHODS.has(request.method)) {
+  if (!SAFE_METHODS.has(request.method) && request.routeOptions.config.csrfCheckedByApi !== true) {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || !sameToken(sent, session.csrf)) {
       throw new ServerError('ERR_HTTP_CSRF');

@@ -29,6 +29,12 @@ declare module 'fastify' {
      * session or end one must work for a browser still holding an old cookie.
      */
     readonly ignoreStaleSession?: boolean;
+    /**
+     * A web page route: a browser form cannot send the `x-csrf-token` header, so the page takes
+     * the token from the form and hands it on with every API call it makes — the API checks it
+     * there. Pages never write anything themselves (`@akashi/web`, ADR 0008).
+     */
+    readonly csrfCheckedByApi?: boolean;
   }
 }
 

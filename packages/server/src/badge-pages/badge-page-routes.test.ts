@@ -72,7 +72,7 @@ describe('GET /badges/:awardId', () => {
     // The one inline style is the one the policy allows.
     const style = /<style>([\s\S]*?)<\/style>/.exec(body)?.[1] ?? '';
     const hash = createHash('sha256').update(style, 'utf8').digest('base64');
-    assert.ok(BADGE_PAGE_CONTENT_SECURITY_POLICY.includes(`style-src 'sha256-${hash}'`));
+    assert.ok(BADGE_PAGE_CONTENT_SECURITY_POLICY.includes(`style-src 'self' 'sha256-${hash}'`));
     assert.match(BADGE_PAGE_CONTENT_SECURITY_POLICY, /img-src 'self' data:/);
   });
 

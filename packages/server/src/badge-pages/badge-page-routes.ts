@@ -13,8 +13,10 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
+import { recordVerification } from '../analytics/record-verification.js';
 import { ANY_SESSION_STATE } from '../auth/session-rules.js';
 import { readAward, type Award } from '../awards/award.js';
+import { awardUrl } from '../awards/build-award-documents.js';
 import type { RoutePlugin } from '../http/app-context.js';
 import { prefersHtml, sendPublicJson } from '../http/content-negotiation.js';
 import { pickLanguage, type Language } from '../http/pick-language.js';
@@ -114,6 +116,11 @@ export const createBadgePageRoutes =
         let verification;
         try {
           verification = await verifier.verify(award);
+          await recordVerification(
+            context,
+            { credentialId: awardUrl(config.publicUrl, award.id), source: 'badge-page' },
+            request.log,
+          );
         } catch (error) {
           request.log.error({ err: error, awardId: award.id }, 'badge page verification failed');
           verification = undefined;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 
 export const BADGE_PAGE_STYLE = `
 :root { color-scheme: light; }
-body { font: 16px/1.7 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif;
+body { font: 16px/1.7 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP Variable", "Noto Sans JP", sans-serif;
   margin: 0; color: #1d2330; background: #f6f7f9; }
 a { color: #1a56b0; }
 .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; }
@@ -52,7 +52,9 @@ const styleHash = createHash('sha256').update(BADGE_PAGE_STYLE, 'utf8').digest('
 
 export const BADGE_PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  `style-src 'sha256-${styleHash}'`,
+  // The inline sheet by its hash, and the web font's @font-face sheet from the platform.
+  `style-src 'self' 'sha256-${styleHash}'`,
+  "font-src 'self'",
   "img-src 'self' data:",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -5,6 +5,7 @@
  * crawlers find the credential itself through `<link rel="alternate">`.
  */
 import type { BadgeVerificationReport } from '@akashi/core';
+import { assetHref } from '@akashi/web';
 import type { Award } from '../awards/award.js';
 import type { Language } from '../http/pick-language.js';
 import { escapeHtml } from '../organisations/render-organisations-page.js';
@@ -70,6 +71,7 @@ const renderShell = ({ language, title, head, body, otherLanguageHref }: ShellOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
 ${head}
+<link rel="stylesheet" href="${assetHref('fonts.css')}">
 <style>${BADGE_PAGE_STYLE}</style>
 </head>
 <body>

@@ -20,6 +20,7 @@ import * as bulkJobs from './migrations/0010-bulk-jobs.js';
 import * as webhooks from './migrations/0011-webhooks.js';
 import * as notifications from './migrations/0012-notifications.js';
 import * as vcApiCredentials from './migrations/0013-vc-api-credentials.js';
+import * as analytics from './migrations/0014-analytics.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-webhooks': webhooks,
   '0012-notifications': notifications,
   '0013-vc-api-credentials': vcApiCredentials,
+  '0014-analytics': analytics,
 };

@@ -18,6 +18,7 @@ import { WEBHOOK_ERRORS } from '../webhooks/webhook-errors.js';
 import { NOTIFICATION_ERRORS } from '../notifications/notification-errors.js';
 import { BADGE_PAGE_ERRORS } from '../badge-pages/badge-page-errors.js';
 import { VC_API_ERRORS } from '../vc-api/vc-api-errors.js';
+import { VERIFICATION_ERRORS } from '../verification/verification-errors.js';
 
 export interface ErrorDefinition {
   /** The HTTP status, 4xx or 5xx. */
@@ -537,6 +538,7 @@ export const ERROR_REGISTRY = {
   ...NOTIFICATION_ERRORS,
   ...BADGE_PAGE_ERRORS,
   ...VC_API_ERRORS,
+  ...VERIFICATION_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;

@@ -9,13 +9,9 @@ import { registerDepartmentRoutes } from '../departments/department-routes.js';
 import { registerMemberRoutes } from '../memberships/member-routes.js';
 import { registerApplicationRoutes } from '../organisations/application-routes.js';
 import { registerOrganisationRoutes } from '../organisations/organisation-routes.js';
-import {
-  registerOrganisationsPage,
-  registerPublicOrganisationRoutes,
-} from '../organisations/public-organisation-routes.js';
+import { registerPublicOrganisationRoutes } from '../organisations/public-organisation-routes.js';
 import { registerAccounts } from '../accounts/register-accounts.js';
 import { registerMailRoutes } from '../mail/mail-routes.js';
-import { registerSetupPage } from '../setup/setup-page.js';
 import { registerSetupRoutes } from '../setup/setup-routes.js';
 import { registerIssuerRoutes } from '../issuers/issuer-routes.js';
 import { registerPublicIssuerRoutes } from '../issuers/public-issuer-routes.js';
@@ -44,13 +40,11 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerApplicationRoutes },
   { prefix: '/api/v1', routes: registerOrganisationRoutes },
   { prefix: '/api/v1', routes: registerPublicOrganisationRoutes },
-  { prefix: '', routes: registerOrganisationsPage },
   { prefix: '/api/v1', routes: registerDepartmentRoutes },
   { prefix: '/api/v1', routes: registerMemberRoutes },
   { prefix: '/api/v1', routes: registerApiKeyRoutes },
   { prefix: '/api/v1', routes: registerAccounts },
   { prefix: '/api/v1', routes: registerSetupRoutes },
-  { prefix: '', routes: registerSetupPage },
   { prefix: '/api/v1', routes: registerMailRoutes },
   { prefix: '/api/v1', routes: registerIssuerRoutes },
   { prefix: '', routes: registerPublicIssuerRoutes },

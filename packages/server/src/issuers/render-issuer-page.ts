@@ -5,6 +5,7 @@
  * Self-contained: one inline style allowed by its hash, no script; every value is escaped.
  */
 import { createHash } from 'node:crypto';
+import { assetHref } from '@akashi/web';
 import type { OrganisationStatus } from '../db/tables.js';
 import type { Language } from '../http/pick-language.js';
 import { escapeHtml } from '../organisations/render-organisations-page.js';
@@ -12,7 +13,7 @@ import type { IssuerWithKeys } from './issuer-documents.js';
 import { issuerUrls } from './issuer-urls.js';
 
 const STYLE = `
-body { font: 15px/1.6 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif;
+body { font: 15px/1.6 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP Variable", "Noto Sans JP", sans-serif;
   margin: 0 auto; max-width: 64rem; padding: 1rem 1.5rem 4rem; color: #1d2330; }
 h1 { margin-bottom: .25rem; } .sub { color: #5b6475; margin-top: 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; }
@@ -24,7 +25,7 @@ pre { white-space: pre-wrap; background: #f5f6f8; padding: 1rem; }
 .approved { color: #1b7a3a; font-weight: 600; } .not-approved { color: #b3261e; font-weight: 600; }
 `;
 
-export const ISSUER_PAGE_CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
+export const ISSUER_PAGE_CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'self' 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'; img-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`;
 
 export interface IssuerOrganisationView {
   readonly legalName: string;
@@ -93,6 +94,7 @@ const page = (lang: Language, title: string, body: string): string => `<!doctype
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${assetHref('fonts.css')}">
 <style>${STYLE}</style>
 </head>
 <body>

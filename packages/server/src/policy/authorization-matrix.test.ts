@@ -82,12 +82,6 @@ const ENDPOINTS: readonly Endpoint[] = [
     success: 200,
   },
   {
-    name: 'GET /organisations (HTML)',
-    build: () => Promise.resolve({ method: 'GET', url: '/organisations' }),
-    allowed: 'everyone',
-    success: 200,
-  },
-  {
     name: 'POST /api/v1/organisation-applications',
     build: () =>
       Promise.resolve({

@@ -19,10 +19,7 @@ import { registerDepartmentRoutes } from '../departments/department-routes.js';
 import { registerMemberRoutes } from '../memberships/member-routes.js';
 import { registerApplicationRoutes } from '../organisations/application-routes.js';
 import { registerOrganisationRoutes } from '../organisations/organisation-routes.js';
-import {
-  registerOrganisationsPage,
-  registerPublicOrganisationRoutes,
-} from '../organisations/public-organisation-routes.js';
+import { registerPublicOrganisationRoutes } from '../organisations/public-organisation-routes.js';
 import { API_KEY_SCOPES } from './api-key-scopes.js';
 
 /** This part's routes, mounted as in `route-modules.ts`. */
@@ -30,7 +27,6 @@ export const ORGANISATION_ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerApplicationRoutes },
   { prefix: '/api/v1', routes: registerOrganisationRoutes },
   { prefix: '/api/v1', routes: registerPublicOrganisationRoutes },
-  { prefix: '', routes: registerOrganisationsPage },
   { prefix: '/api/v1', routes: registerDepartmentRoutes },
   { prefix: '/api/v1', routes: registerMemberRoutes },
   { prefix: '/api/v1', routes: registerApiKeyRoutes },

@@ -20,6 +20,7 @@ import { ServerError } from '../http/server-error.js';
 import { readIssuerProfile } from '../issuers/issuer-profile.js';
 import { authorizeRequest } from '../policy/authorize-request.js';
 import { originOf } from '../policy/command-origin.js';
+import { recordVerification } from '../analytics/record-verification.js';
 import { issueVcApiCredential } from './issue-vc-api-credential.js';
 import { updateCredentialStatus } from './update-vc-api-status.js';
 import { reasonOf, toCredentialResult } from './vc-api-results.js';
@@ -39,6 +40,9 @@ import { createVcApiVerifier } from './vc-api-verifier.js';
 import { credentialInput, verifyPresentation } from './verify-presentation.js';
 
 const TAGS = ['vc-api'];
+
+/** Results that say nothing about one of our credentials (forged, unreadable): not counted. */
+const UNPROVEN: readonly string[] = ['invalid', 'indeterminate', 'unreadable'];
 
 export const registerVcApiRoutes: RoutePlugin = (app, context) => {
   const { db, clock } = context;
@@ -91,6 +95,11 @@ export const registerVcApiRoutes: RoutePlugin = (app, context) => {
         credentialInput(request.body.verifiableCredential),
       );
       const result = toCredentialResult(verification, language);
+      const credentialId = verification.credential?.id;
+      // Counted when the proof held (revoked or expired too), as on the verify page.
+      if (typeof credentialId === 'string' && !UNPROVEN.includes(verification.status)) {
+        await recordVerification(context, { credentialId, source: 'vc-api' }, request.log);
+      }
       if (result.verified) {
         return reply.code(200).send({
           ...result,

@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import './fastify-augment.js';
+import { FONT_CSS, registerFonts } from './fonts.js';
 
 interface Asset {
   readonly body: Buffer;
@@ -38,6 +39,12 @@ const loadAssets = (): ReadonlyMap<string, Asset> => {
 };
 
 const ASSETS = loadAssets();
+{
+  // The web font's @font-face rules are served as one more style sheet (kit/fonts.ts).
+  const body = Buffer.from(FONT_CSS, 'utf8');
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  (ASSETS as Map<string, Asset>).set('fonts.css', { body, type: TYPES['.css'] ?? '', hash });
+}
 
 /** The link to an asset, with its content hash. */
 export const assetHref = (name: string): string => {
@@ -47,6 +54,7 @@ export const assetHref = (name: string): string => {
 };
 
 export const registerAssets = (app: FastifyInstance): void => {
+  registerFonts(app);
   app.get<{ Params: { name: string } }>(
     '/assets/:name',
     { schema: { hide: true } },

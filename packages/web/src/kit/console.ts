@@ -83,12 +83,12 @@ export const loadConsole = async (
 ): Promise<ConsoleContext | undefined> => {
   const session = requireSignedIn(page);
   if (session === undefined) return undefined;
-  const answer = await page.api<{ organisations: readonly Membership[] }>(
+  const answer = await page.api<{ memberships: readonly Membership[] }>(
     'GET',
     '/api/v1/organisations',
   );
   const membership = answer.ok
-    ? answer.body.organisations.find((m) => m.organisation.id === organisationId)
+    ? answer.body.memberships.find((m) => m.organisation.id === organisationId)
     : undefined;
   if (membership === undefined) {
     void sendHtml(page, renderErrorPage(page, 404, undefined), 404);

@@ -4,6 +4,7 @@ export const PAGE_CONTENT_SECURITY_POLICY_VALUE = [
   "style-src 'self'",
   "script-src 'self'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -9,6 +9,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     readonly allowPendingSecondFactor?: boolean;
     readonly ignoreStaleSession?: boolean;
+    readonly csrfCheckedByApi?: boolean;
   }
 }
 
