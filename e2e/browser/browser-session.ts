@@ -43,6 +43,10 @@ export const createScreenshotter = (suite: string) => {
   let step = 0;
   return async (page: Page, name: string): Promise<void> => {
     step += 1;
+    // The Japanese web font arrives in slices as text needs them: wait for those in flight.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     await page.screenshot({
       path: join(folder, `${String(step).padStart(2, '0')}-${name}.png`),
       fullPage: true,

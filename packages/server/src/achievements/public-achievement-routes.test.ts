@@ -63,7 +63,10 @@ describe('public achievement documents', () => {
         assert.equal(page.statusCode, 200);
         assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
         const csp = String(page.headers['content-security-policy']);
-        assert.ok(csp.startsWith("default-src 'none'; img-src 'self'; style-src 'self' 'sha256-"), csp);
+        assert.ok(
+          csp.startsWith("default-src 'none'; img-src 'self'; style-src 'self' 'sha256-"),
+          csp,
+        );
         assert.ok(page.body.includes('<h1>データサイエンス基礎</h1>'));
         assert.ok(page.body.includes('<strong>合格</strong>'));
         assert.ok(!page.body.includes('<script'), 'no raw HTML from the narrative');

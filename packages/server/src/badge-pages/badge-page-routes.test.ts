@@ -76,11 +76,12 @@ describe('GET /badges/:awardId', () => {
     assert.match(BADGE_PAGE_CONTENT_SECURITY_POLICY, /img-src 'self' data:/);
   });
 
-  it('shows it in English by Accept-Language or ?lang=en', async () => {
+  it("shows it in English by Accept-Language, ?lang=en or the language switch's cookie", async () => {
     const award = await world.award({});
     for (const [url, headers] of [
       [`/badges/${award.id}`, EN],
       [`/badges/${award.id}?lang=en`, JA],
+      [`/badges/${award.id}`, { ...JA, cookie: 'akashi_lang=en' }],
     ] as const) {
       const { body } = await page(url, headers);
       assert.match(body, /<html lang="en">/);

@@ -19,7 +19,8 @@ import { readAward, type Award } from '../awards/award.js';
 import { awardUrl } from '../awards/build-award-documents.js';
 import type { RoutePlugin } from '../http/app-context.js';
 import { prefersHtml, sendPublicJson } from '../http/content-negotiation.js';
-import { pickLanguage, type Language } from '../http/pick-language.js';
+import { pickPageLanguage } from '@akashi/web';
+import type { Language } from '../http/pick-language.js';
 import { isServerError } from '../http/server-error.js';
 import { authorizeRequest } from '../policy/authorize-request.js';
 import { computeAwardLiveStatus } from './award-live-status.js';
@@ -46,11 +47,15 @@ const BadgeQuery = Type.Object(
   { additionalProperties: true },
 );
 
-/** `?lang=` when it names a language we have, else the browser's preference. */
-export const pickPageLanguage = (
+/**
+ * `?lang=` when it names a language we have, else the language the web app's switch chose (its
+ * cookie), else the browser's preference.
+ */
+export const pickBadgePageLanguage = (
   lang: string | undefined,
+  cookieHeader: string | undefined,
   acceptLanguage: string | undefined,
-): Language => (lang === 'ja' || lang === 'en' ? lang : pickLanguage(acceptLanguage));
+): Language => pickPageLanguage({ query: lang, cookieHeader, acceptLanguage });
 
 const sendPage = (reply: FastifyReply, html: string): FastifyReply =>
   reply
@@ -75,7 +80,11 @@ export const createBadgePageRoutes =
       async (request, reply) => {
         await authorizeRequest(db, request.actor, 'org.list-public', {});
         const html = prefersHtml(request.headers.accept);
-        const language = pickPageLanguage(request.query.lang, request.headers['accept-language']);
+        const language = pickBadgePageLanguage(
+          request.query.lang,
+          request.headers.cookie,
+          request.headers['accept-language'],
+        );
         let award: Award;
         try {
           award = await readAward(db, request.params.awardId);

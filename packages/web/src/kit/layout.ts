@@ -125,6 +125,7 @@ export const renderLayout = (page: Page, options: LayoutOptions): SafeHtml =>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} | Akashi</title>
+        <link rel="stylesheet" href="${assetHref('fonts.css')}" />
         <link rel="stylesheet" href="${assetHref('app.css')}" />
         ${(options.styles ?? []).map((name) => html`<link rel="stylesheet" href="${assetHref(name)}" />`)}
         ${options.refreshSeconds !== undefined && html`<meta http-equiv="refresh" content="${options.refreshSeconds}" />`}

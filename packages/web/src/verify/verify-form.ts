@@ -64,26 +64,26 @@ export const renderVerifyForms = ({
     </div>
     <button type="submit" data-testid="verify-submit-file">${t(l, 'submitFile')}</button>`;
   const text = html`${renderTextarea({
-      name: 'text',
-      label: t(l, 'textLabel'),
-      hint: t(l, 'textHint'),
-      value: values.text,
-      error: errors.text,
-      rows: 8,
-      attributes: html` spellcheck="false" autocapitalize="off" data-testid="verify-text"`,
-    })} <button type="submit" data-testid="verify-submit-text">${t(l, 'submitText')}</button>`;
+    name: 'text',
+    label: t(l, 'textLabel'),
+    hint: t(l, 'textHint'),
+    value: values.text,
+    error: errors.text,
+    rows: 8,
+    attributes: html` spellcheck="false" autocapitalize="off" data-testid="verify-text"`,
+  })} <button type="submit" data-testid="verify-submit-text">${t(l, 'submitText')}</button>`;
   const url = html`${renderField({
-      name: 'url',
-      type: 'url',
-      label: t(l, 'urlLabel'),
-      hint: t(l, 'urlHint'),
-      value: values.url,
-      error: errors.url,
-      autocomplete: 'off',
-      inputmode: 'url',
-      maxlength: 2048,
-      attributes: html` placeholder="https://" data-testid="verify-url"`,
-    })} <button type="submit" data-testid="verify-submit-url">${t(l, 'submitUrl')}</button>`;
+    name: 'url',
+    type: 'url',
+    label: t(l, 'urlLabel'),
+    hint: t(l, 'urlHint'),
+    value: values.url,
+    error: errors.url,
+    autocomplete: 'off',
+    inputmode: 'url',
+    maxlength: 2048,
+    attributes: html` placeholder="https://" data-testid="verify-url"`,
+  })} <button type="submit" data-testid="verify-submit-url">${t(l, 'submitUrl')}</button>`;
   return html`<div class="verify-ways">
     ${section(level, 'verify-file-title', t(l, 'fileTitle'), 'verify-form-file', file)}
     ${section(level, 'verify-text-title', t(l, 'textTitle'), 'verify-form-text', text)}
