@@ -44,6 +44,7 @@ export const createScreenshotter = (suite: string) => {
   return async (page: Page, name: string): Promise<void> => {
     step += 1;
     // The Japanese web font arrives in slices as text needs them: wait for those in flight.
+    await page.waitForLoadState('networkidle');
     await page.evaluate(async () => {
       await document.fonts.ready;
     });

@@ -31,10 +31,19 @@ const freePort = async (): Promise<number> =>
 
 const MAIN = new URL('../../packages/server/dist/main.js', import.meta.url);
 
-export const startPlatform = async (options: { smtpUrl: string }): Promise<PlatformProcess> => {
+export interface StartPlatformOptions {
+  readonly smtpUrl: string;
+  /**
+   * The host name in `PUBLIC_URL` (the server listens on 127.0.0.1 either way): `localhost` for
+   * WebAuthn, which refuses an IP address as its relying-party id.
+   */
+  readonly host?: '127.0.0.1' | 'localhost';
+}
+
+export const startPlatform = async (options: StartPlatformOptions): Promise<PlatformProcess> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'akashi-browser-'));
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${options.host ?? '127.0.0.1'}:${String(port)}`;
   const child: ChildProcess = spawn(process.execPath, [MAIN.pathname], {
     env: {
       PATH: process.env.PATH ?? '',

@@ -51,10 +51,10 @@ export const formatDate = (
   return wareki === undefined ? gregorian : `${gregorian}（${wareki}）`;
 };
 
-/** Date and time in Japan: `2025年4月1日 09:30` or `1 April 2025, 09:30 JST`. */
+/** Date and time in Japan: `2025年4月1日 09:30（日本時間）` or `1 April 2025, 09:30 JST`. */
 export const formatDateTime = (iso: string, language: Language): string => {
   const date = parse(iso);
   if (date === undefined) return iso;
   if (language === 'en') return `${dateEn.format(date)}, ${time.format(date)} JST`;
-  return `${gregorianJa.format(date)} ${time.format(date)}`;
+  return `${gregorianJa.format(date)} ${time.format(date)}（日本時間）`;
 };
