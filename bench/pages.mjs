@@ -26,12 +26,8 @@ const config = server.loadConfig({
   AKASHI_DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
 });
-const app = server.createApp({
-  config,
-  db,
-  masterKey: server.createTestMasterKey(),
-  logger: false,
-});
+const masterKey = server.createTestMasterKey();
+const app = server.createApp({ config, db, masterKey, logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${app.server.address().port}`;
 
@@ -48,6 +44,24 @@ try {
     new Date(),
   );
   const origin = { actor: { kind: 'anonymous' }, now: new Date() };
+  const clock = () => new Date();
+  const context = {
+    config,
+    db,
+    clock,
+    masterKey,
+    keys: server.createKeyStore({ db, masterKey, clock }),
+  };
+  await server.createIssuerProfile(
+    context,
+    organisationId,
+    {
+      name: { ja: 'ベンチマーク大学', en: 'Benchmark University' },
+      url: 'https://www.bench.example.ac.jp',
+      email: 'badges@bench.example.ac.jp',
+    },
+    origin,
+  );
   const { key } = await server.createApiKey(
     db,
     organisationId,
@@ -127,7 +141,7 @@ try {
     const t = await time(path);
     const w = await weigh(path);
     const row = {
-      path: path.replace(award.id, '{award}'),
+      path: path.replace(award.id, '{award}').replace(award.issuerProfileId ?? '-', '{issuer}'),
       median_ms: Number(t.median.toFixed(2)),
       p95_ms: Number(t.p95.toFixed(2)),
       ratio: Number((t.median / healthz.median).toFixed(1)),
