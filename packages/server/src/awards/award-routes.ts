@@ -96,7 +96,7 @@ export const registerAwardRoutes: RoutePlugin = (app, context) => {
     async (request) => {
       const { organisationId } = request.params;
       await authorizeRequest(db, request.actor, 'badge.read', { organisationId });
-      const page = await listAwards(db, organisationId, request.query);
+      const page = await listAwards(db, organisationId, request.query, clock());
       return {
         awards: page.awards.map((award) => presentAward(award, config.publicUrl)),
         nextCursor: page.nextCursor,

@@ -131,6 +131,25 @@ export const AwardListQuery = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 254, description: 'Exact recipient e-mail.' })),
     externalId: Type.Optional(Type.String({ maxLength: 100 })),
     bulkJobId: Type.Optional(Type.String({ format: 'uuid' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          "Search: a part of the recipient's e-mail, name (as stored: kanji, kana or romaji) or external id; case-insensitive for Latin letters.",
+      }),
+    ),
+    awardedFrom: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Awarded at or after this instant.' }),
+    ),
+    awardedTo: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Awarded before this instant.' }),
+    ),
+    validity: Type.Optional(
+      Type.Union([Type.Literal('current'), Type.Literal('expired')], {
+        description: 'current: no end date, or one still ahead; expired: the end date has passed.',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
   },

@@ -104,10 +104,6 @@ export const awardsText = defineTexts({
   pages: { ja: 'ページ送り', en: 'Pages' },
   next: { ja: '次のページ', en: 'Next page' },
   first: { ja: '最初のページ', en: 'First page' },
-  partial: {
-    ja: '検索範囲が広いため、一部だけを表示しています。続きは「次のページ」でご覧ください。',
-    en: 'Only part of the awards was searched. See the rest on the next page.',
-  },
   shown: { ja: '{count} 件を表示', en: '{count} shown' },
   listFailed: {
     ja: '授与一覧を読み込めませんでした: {message}',
