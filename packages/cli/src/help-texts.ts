@@ -14,7 +14,9 @@ export type HelpTopic =
   | 'admin'
   | 'admin create-org'
   | 'admin create-api-key'
-  | 'admin create-operator';
+  | 'admin create-operator'
+  | 'certificate'
+  | 'certificate render';
 
 const EXIT_STATUS_EN = `Exit status:
   0  success (verify: the credential is valid)
@@ -41,6 +43,7 @@ Commands:
   verify          Verify a credential: JSON, VC-JWT, or a baked PNG/SVG badge
   bake            Bake a credential into a PNG or SVG image
   extract         Print the credential baked into a PNG or SVG image
+  certificate render  Make a printable PDF certificate (sealed with --p12)
   db migrate      Apply the platform server's pending database migrations
   admin ...       Operator commands on the server's database (see akashi admin --help)
 
@@ -61,6 +64,7 @@ ${EXIT_STATUS_EN}`,
   verify          資格情報を検証する（JSON・VC-JWT・バッジ画像 PNG/SVG）
   bake            資格情報を PNG または SVG 画像に焼き込む
   extract         PNG または SVG 画像に焼き込まれた資格情報を取り出す
+  certificate render  印刷用の PDF 証明書を作る（--p12 で電子印を付ける）
   db migrate      プラットフォームサーバーのデータベースに未適用の移行を適用する
   admin ...       サーバーのデータベースに対する運営者用コマンド（akashi admin --help を参照）
 
@@ -173,10 +177,13 @@ did:key の発行者はオフラインで確認できます。https や did:web 
 
 const VERIFY: LocalizedMessage = {
   en: `Usage: akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...
+                     [--trust CA.pem]...
 
 Verifies an Open Badges 2.0 or 3.0 badge and reports every check. INPUT is an https URL (a
 hosted assertion or a published credential), a file (credential or assertion JSON, a compact
-VC-JWT or OB 2.0 JWS, a baked PNG or SVG badge) or - for standard input.
+VC-JWT or OB 2.0 JWS, a baked PNG or SVG badge, a sealed PDF certificate) or - for standard
+input. For a PDF: every seal (byte range, CMS signature, time-stamp, changes after sealing),
+the signer's chain to the --trust anchors, and the credential embedded in it.
 
 Options:
   --json                    Print the whole verification report as JSON
@@ -184,6 +191,8 @@ Options:
                             address, URL or DID
   --allow-host HOST[:PORT]  Repeatable. Lets the fetcher reach this host even on a loopback or
                             private address, and over plain http (for testing and intranets)
+  --trust CA.pem            Repeatable. PEM certificate(s) a PDF's seal must chain to; without
+                            it the seal's signer is not confirmed (indeterminate)
 
 Marks: ✓ passed  ✗ failed  – skipped  ! could not be completed
 
@@ -201,16 +210,21 @@ Exit status:
      baked credential) or bad usage. A JSON object that is not a credential, such as {}, is
      readable: it is "invalid" (exit 1).`,
   ja: `使い方: akashi verify 入力 [--json] [--recipient 値] [--allow-host ホスト[:ポート]]...
+                  [--trust CA.pem]...
 
 Open Badges 2.0・3.0 のバッジを検証し、すべての確認項目を報告します。入力は https の URL（ホスト型
 アサーションや公開された資格情報）、ファイル（資格情報・アサーションの JSON、コンパクト形式の
-VC-JWT・OB 2.0 の JWS、焼き込み済みの PNG・SVG バッジ）、または標準入力を表す - です。
+VC-JWT・OB 2.0 の JWS、焼き込み済みの PNG・SVG バッジ、電子印付きの PDF 証明書）、または標準入力を
+表す - です。PDF では、各電子印（署名範囲、CMS 署名、タイムスタンプ、封印後の変更）、--trust の
+信頼点までの証明書チェーン、埋め込まれた資格情報を確認します。
 
 オプション:
   --json                      検証レポート全体を JSON で表示する
   --recipient 値              バッジがこのメールアドレス・URL・DID に発行されたものかも確認する
   --allow-host ホスト[:ポート]   複数指定可。ループバックやプライベートアドレス上のこのホストへの
                               接続と平文 http を許可する（テストや社内ネットワーク用）
+  --trust CA.pem              複数指定可。PDF の電子印がつながるべき PEM 証明書。指定しないと
+                              封印した者を確認できません（判定不能）
 
 記号: ✓ 合格  ✗ 不合格  – 省略  ! 確認できず
 
@@ -470,7 +484,73 @@ ${ADMIN_ENVIRONMENT_JA}
 パスワードやアドレス・すでにアカウントがあるアドレス。`,
 };
 
+const CERTIFICATE: LocalizedMessage = {
+  en: `Usage: akashi certificate <subcommand>
+
+Subcommands:
+  render   Make a printable PDF certificate for a credential (see akashi certificate render --help)`,
+  ja: `使い方: akashi certificate <サブコマンド>
+
+サブコマンド:
+  render   資格情報の印刷用 PDF 証明書を作る（akashi certificate render --help を参照）`,
+};
+
+const CERTIFICATE_RENDER: LocalizedMessage = {
+  en: `Usage: akashi certificate render --credential C.json --out cert.pdf [--template T.json]
+         [--assertion A.json] [--name NAME] [--name-kana KANA] [--name-romaji ROMAJI]
+         [--verify-url URL] [--number NO] [--image BADGE.png]
+         [--p12 FILE --p12-password-env VAR]
+
+Makes a printable PDF certificate: the built-in bilingual design (or --template), Japanese
+fonts (Noto Sans JP, only the glyphs used), the badge image, a QR code to the verification
+page, and the credential (and OB 2.0 assertion) embedded as PDF attachments. Names are printed
+exactly as given. With --p12 the PDF is sealed with a PAdES B-B signature (RSA or ECDSA P-256
+key; the password is read from the environment variable named by --p12-password-env).
+
+Options:
+  --credential FILE        The OB 3.0 credential (JSON)
+  --out FILE               Where to write the PDF
+  --template FILE          A certificate template (JSON); default: the built-in design
+  --assertion FILE         The OB 2.0 assertion to embed as well
+  --name NAME              The recipient's name (default: the credential subject's name)
+  --name-kana, --name-romaji  The name in kana and in romaji
+  --verify-url URL         The verification page for the QR code (default: the credential id)
+  --number NO              A certificate number
+  --image FILE             The badge image (PNG or JPEG)
+  --p12 FILE               A PKCS#12 file with the sealing key and its certificate chain
+  --p12-password-env VAR   The environment variable holding the PKCS#12 password
+
+Verify the result with: akashi verify cert.pdf --trust CA.pem`,
+  ja: `使い方: akashi certificate render --credential C.json --out cert.pdf [--template T.json]
+         [--assertion A.json] [--name 氏名] [--name-kana フリガナ] [--name-romaji ローマ字]
+         [--verify-url URL] [--number 番号] [--image バッジ.png]
+         [--p12 ファイル --p12-password-env 変数名]
+
+印刷用の PDF 証明書を作ります。組み込みの日英併記デザイン（または --template）、日本語フォント
+（Noto Sans JP、使う文字のみ）、バッジ画像、検証ページへの QR コード、資格情報（と OB 2.0 の
+アサーション）を PDF の添付ファイルとして埋め込みます。氏名は指定どおりに印字します。--p12 を
+指定すると PAdES B-B の電子印（RSA または ECDSA P-256 の鍵。パスワードは
+--p12-password-env で指定した環境変数から読みます）を付けます。
+
+オプション:
+  --credential ファイル      OB 3.0 の資格情報（JSON）
+  --out ファイル             PDF の書き出し先
+  --template ファイル        証明書テンプレート（JSON）。既定は組み込みデザイン
+  --assertion ファイル       あわせて埋め込む OB 2.0 のアサーション
+  --name 氏名                受領者の氏名（既定: 資格情報の credentialSubject の name）
+  --name-kana, --name-romaji  フリガナとローマ字氏名
+  --verify-url URL           QR コードの検証ページ（既定: 資格情報の id）
+  --number 番号              証明書番号
+  --image ファイル           バッジ画像（PNG または JPEG）
+  --p12 ファイル             封印用の鍵と証明書チェーンを含む PKCS#12 ファイル
+  --p12-password-env 変数名  PKCS#12 のパスワードを入れた環境変数
+
+結果の検証: akashi verify cert.pdf --trust CA.pem`,
+};
+
 export const HELP_TEXTS: Readonly<Record<HelpTopic, LocalizedMessage>> = {
+  certificate: CERTIFICATE,
+  'certificate render': CERTIFICATE_RENDER,
   akashi: AKASHI,
   keys: KEYS,
   'keys generate': KEYS_GENERATE,

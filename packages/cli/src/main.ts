@@ -61,11 +61,17 @@ const ADMIN_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
     (await import('./commands/admin-create-operator.js')).runAdminCreateOperator,
 };
 
+/** `akashi certificate <subcommand>`: printable, sealed PDF certificates. */
+const CERTIFICATE_SUBCOMMANDS: Readonly<Record<string, LoadCommand>> = {
+  render: async () => (await import('./commands/certificate-render.js')).runCertificateRender,
+};
+
 /** Command groups: `akashi <group> <subcommand>`. */
-type Group = 'keys' | 'db' | 'admin';
+type Group = 'keys' | 'db' | 'admin' | 'certificate';
 
 const GROUPS: Readonly<Record<Group, Readonly<Record<string, LoadCommand>>>> = {
   keys: KEYS_SUBCOMMANDS,
+  certificate: CERTIFICATE_SUBCOMMANDS,
   db: DB_SUBCOMMANDS,
   admin: ADMIN_SUBCOMMANDS,
 };

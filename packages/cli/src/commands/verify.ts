@@ -1,6 +1,7 @@
 /**
- * `akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]...`: verifies an
- * Open Badges 2.0 or 3.0 badge (a URL, or a file: JSON, JWS/JWT, baked PNG/SVG) and reports every
+ * `akashi verify INPUT [--json] [--recipient VALUE] [--allow-host HOST[:PORT]]... [--trust CA.pem]...`:
+ * verifies an Open Badges 2.0 or 3.0 badge (a URL, or a file: JSON, JWS/JWT, baked PNG/SVG, or a
+ * sealed PDF certificate, whose seals are checked against the --trust anchors) and reports every
  * check. Remote documents come through the guarded fetcher: public https only, unless a host is
  * named with --allow-host.
  */
@@ -10,11 +11,18 @@ import type { CommandContext } from '../command-context.js';
 import { readInputBytes } from '../file-io.js';
 import { formatReport } from '../format-report.js';
 import { parseCommandArgs, requireOption } from '../parse-command-args.js';
+import {
+  formatCertificateReport,
+  isPdf,
+  readCertificateExitStatus,
+  verifyPdfInput,
+} from '../verify-certificate.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
   recipient: { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
+  trust: { type: 'string', multiple: true },
 } as const;
 
 /** The exit status of a verdict: 0 valid, 2 not a credential at all, 1 anything else. */
@@ -65,6 +73,15 @@ export const runVerify = async (
   const fetcher = createGuardedFetcher({ allowHosts });
   const verifier = createBadgeVerifier({ fetchDocument: fetcher.fetchDocument });
   const badge = /^https?:\/\//i.test(input) ? input : readInputBytes(input);
+  if (typeof badge !== 'string' && isPdf(badge)) {
+    const certificate = await verifyPdfInput(badge, verifier, options.trust ?? []);
+    context.stdout(
+      options.json === true
+        ? `${JSON.stringify(certificate, null, 2)}\n`
+        : formatCertificateReport(certificate, context.lang),
+    );
+    return readCertificateExitStatus(certificate.status);
+  }
   const report = await verifier.verify(badge, recipient === undefined ? {} : { recipient });
   context.stdout(
     options.json === true
