@@ -28,11 +28,11 @@ import {
   confirmRefusal,
   doneMessage,
   formErrors,
-  loadOrgConsole,
   renderRefusal,
   rowCheckbox,
   sendConsolePage,
 } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { orgText } from './console-org-texts.js';
 import type { ApiKey, CreatedApiKey } from './console-org-types.js';
 
@@ -222,14 +222,14 @@ const renderCreated = (context: ConsoleContext, created: CreatedApiKey): Fastify
 export const registerApiKeysPage = (app: FastifyInstance, web: WebContext): void => {
   app.get<OrgParams>('/console/:org/api-keys', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     return renderApiKeysPage(context, {});
   });
 
   app.post<OrgParams>('/console/:org/api-keys', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const fields = formFields(request);
     const name = fields.name ?? '';
@@ -259,7 +259,7 @@ export const registerApiKeysPage = (app: FastifyInstance, web: WebContext): void
     PAGE_ROUTE,
     async (request, reply) => {
       const page = await openPage(web, request, reply);
-      const context = await loadOrgConsole(page, request.params.org);
+      const context = await loadConsole(page, request.params.org);
       if (context === undefined) return reply;
       const fields = formFields(request);
       if (!confirmed(fields)) {

@@ -11,7 +11,8 @@ import { html, type SafeHtml } from '../kit/html.js';
 import { openPage, type WebContext } from '../kit/page.js';
 import { PAGE_ROUTE } from '../kit/web-module.js';
 import { auditText as t } from './audit-texts.js';
-import { apiOrgPath, formErrors, loadOrgConsole, sendConsolePage } from './console-org-shared.js';
+import { apiOrgPath, formErrors, sendConsolePage } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { orgText } from './console-org-texts.js';
 import type { AuditEvent, AuditEventPage } from './console-org-types.js';
 
@@ -110,7 +111,7 @@ const renderEvent = (context: ConsoleContext, event: AuditEvent): SafeHtml => {
 export const registerAuditPage = (app: FastifyInstance, web: WebContext): void => {
   app.get<AuditRoute>('/console/:org/audit', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const l = page.language;
     const filters = readFilters(request.query);

@@ -7,7 +7,6 @@
 import type { FastifyReply } from 'fastify';
 import type { ApiError } from '../kit/api.js';
 import {
-  loadConsole,
   renderConsole,
   type ConsoleContext,
   type ConsoleSection,
@@ -26,9 +25,6 @@ export const listMemberships = async (page: Page): Promise<readonly Membership[]
   );
   return answer.ok ? (answer.body.memberships ?? []) : undefined;
 };
-
-/** The console for an organisation: the kit's `loadConsole`. */
-export const loadOrgConsole = loadConsole;
 
 export const isAdmin = (context: ConsoleContext): boolean =>
   context.membership.role === 'org_admin';

@@ -25,12 +25,12 @@ import {
   doneMessage,
   formErrors,
   isAdmin,
-  loadOrgConsole,
   renderRefusal,
   renderRowErrorSummary,
   rowField,
   sendConsolePage,
 } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { orgText } from './console-org-texts.js';
 import type { Department } from './console-org-types.js';
 import { departmentsText as t } from './departments-texts.js';
@@ -149,14 +149,14 @@ const renderDepartmentsPage = async (
 export const registerDepartmentsPage = (app: FastifyInstance, web: WebContext): void => {
   app.get<OrgParams>('/console/:org/departments', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     return renderDepartmentsPage(context, {});
   });
 
   app.post<OrgParams>('/console/:org/departments', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const fields = formFields(request);
     const name = fields.name ?? '';
@@ -178,7 +178,7 @@ export const registerDepartmentsPage = (app: FastifyInstance, web: WebContext): 
     PAGE_ROUTE,
     async (request, reply) => {
       const page = await openPage(web, request, reply);
-      const context = await loadOrgConsole(page, request.params.org);
+      const context = await loadConsole(page, request.params.org);
       if (context === undefined) return reply;
       const fields = formFields(request);
       const name = fields.name ?? '';
@@ -204,7 +204,7 @@ export const registerDepartmentsPage = (app: FastifyInstance, web: WebContext): 
     PAGE_ROUTE,
     async (request, reply) => {
       const page = await openPage(web, request, reply);
-      const context = await loadOrgConsole(page, request.params.org);
+      const context = await loadConsole(page, request.params.org);
       if (context === undefined) return reply;
       const fields = formFields(request);
       if (!confirmed(fields)) {

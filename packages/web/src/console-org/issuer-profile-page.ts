@@ -25,10 +25,10 @@ import {
   confirmed,
   doneMessage,
   isAdmin,
-  loadOrgConsole,
   renderRefusal,
   sendConsolePage,
 } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { orgText } from './console-org-texts.js';
 import type { Department, IssuerKey, IssuerProfile } from './console-org-types.js';
 import {
@@ -197,14 +197,14 @@ export const registerIssuerProfilePage = (app: FastifyInstance, web: WebContext)
 
   app.get<IssuerParams>(route, PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     return renderProfilePage(context, request.params.issuerId, {});
   });
 
   app.post<IssuerParams>(route, PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const fields = formFields(request);
     const values = readIssuerValues(fields);
@@ -229,7 +229,7 @@ export const registerIssuerProfilePage = (app: FastifyInstance, web: WebContext)
   ] as const) {
     app.post<IssuerParams>(`${route}/${action}`, PAGE_ROUTE, async (request, reply) => {
       const page = await openPage(web, request, reply);
-      const context = await loadOrgConsole(page, request.params.org);
+      const context = await loadConsole(page, request.params.org);
       if (context === undefined) return reply;
       const fields = formFields(request);
       const { issuerId } = request.params;

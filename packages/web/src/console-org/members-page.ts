@@ -7,13 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { formFields, formValues } from '../kit/forms.js';
 import { openPage, redirectTo, type WebContext } from '../kit/page.js';
 import { PAGE_ROUTE } from '../kit/web-module.js';
-import {
-  apiOrgPath,
-  confirmed,
-  confirmRefusal,
-  formErrors,
-  loadOrgConsole,
-} from './console-org-shared.js';
+import { apiOrgPath, confirmed, confirmRefusal, formErrors } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { renderMembersPage, type MemberFormValues } from './members-view.js';
 
 type OrgParams = { Params: { org: string } };
@@ -47,14 +42,14 @@ const readValues = (request: Parameters<typeof formFields>[0]): MemberFormValues
 export const registerMembersPage = (app: FastifyInstance, web: WebContext): void => {
   app.get<OrgParams>('/console/:org/members', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     return renderMembersPage(context, {});
   });
 
   app.post<OrgParams>('/console/:org/members', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const values = readValues(request);
     const answer = await page.api('POST', `${apiOrgPath(context)}/members`, {
@@ -71,7 +66,7 @@ export const registerMembersPage = (app: FastifyInstance, web: WebContext): void
 
   app.post<MemberParams>('/console/:org/members/:userId', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const values = readValues(request);
     const { userId } = request.params;
@@ -94,7 +89,7 @@ export const registerMembersPage = (app: FastifyInstance, web: WebContext): void
     PAGE_ROUTE,
     async (request, reply) => {
       const page = await openPage(web, request, reply);
-      const context = await loadOrgConsole(page, request.params.org);
+      const context = await loadConsole(page, request.params.org);
       if (context === undefined) return reply;
       const fields = formFields(request);
       if (!confirmed(fields)) {

@@ -24,10 +24,10 @@ import {
   doneMessage,
   formErrors,
   isAdmin,
-  loadOrgConsole,
   renderRefusal,
   sendConsolePage,
 } from './console-org-shared.js';
+import { loadConsole } from '../kit/console.js';
 import { orgText, type OrgTextKey } from './console-org-texts.js';
 import type { Department, IssuerProfile } from './console-org-types.js';
 import {
@@ -132,14 +132,14 @@ const renderSettingsPage = async (
 export const registerSettingsPage = (app: FastifyInstance, web: WebContext): void => {
   app.get<OrgParams>('/console/:org/settings', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     return renderSettingsPage(context, {});
   });
 
   app.post<OrgParams>('/console/:org/settings', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const fields = formFields(request);
     const values = {
@@ -160,7 +160,7 @@ export const registerSettingsPage = (app: FastifyInstance, web: WebContext): voi
 
   app.post<OrgParams>('/console/:org/settings/issuers', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
-    const context = await loadOrgConsole(page, request.params.org);
+    const context = await loadConsole(page, request.params.org);
     if (context === undefined) return reply;
     const fields = formFields(request);
     const values = readIssuerValues(fields);

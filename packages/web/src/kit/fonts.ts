@@ -5,7 +5,7 @@
  * characters need, and only when the visitor has no Japanese system font listed before it
  * (Hiragino on Apple devices). `font-display: swap`: text shows at once in a fallback font.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,19 @@ export const FONT_CSS = readFileSync(FONT_CSS_PATH, 'utf8').replaceAll(
 
 const FONT_FILE = /^noto-sans-jp-[\w-]+\.woff2?$/;
 
+/** Each slice read from disk once, then served from memory (at most the 5.5 MB of slices). */
+const slices = new Map<string, Promise<Buffer | undefined>>();
+const SLICE_NAMES = new Set(readdirSync(FONT_DIRECTORY));
+const readFontFile = (file: string): Promise<Buffer | undefined> => {
+  if (!SLICE_NAMES.has(file)) return Promise.resolve(undefined);
+  let slice = slices.get(file);
+  if (slice === undefined) {
+    slice = readFile(join(FONT_DIRECTORY, file)).catch(() => undefined);
+    slices.set(file, slice);
+  }
+  return slice;
+};
+
 export const registerFonts = (app: FastifyInstance): void => {
   app.get<{ Params: { file: string } }>(
     '/assets/fonts/:file',
@@ -31,7 +44,7 @@ export const registerFonts = (app: FastifyInstance): void => {
     async (request, reply) => {
       const { file } = request.params;
       if (!FONT_FILE.test(file)) return reply.code(404).type('text/plain').send('Not found');
-      const bytes = await readFile(join(FONT_DIRECTORY, file)).catch(() => undefined);
+      const bytes = await readFontFile(file);
       if (bytes === undefined) return reply.code(404).type('text/plain').send('Not found');
       return reply
         .header('content-type', file.endsWith('.woff2') ? 'font/woff2' : 'font/woff')

@@ -53,4 +53,19 @@ describe('home and preferences', () => {
     assert.equal(css.statusCode, 200);
     assert.match(String(css.headers['cache-control']), /immutable/);
   });
+
+  it('serves the Japanese font slices it lists, and no other file', async () => {
+    const url = '/assets/fonts/noto-sans-jp-0-wght-normal.woff2';
+    const slice = await world.testApp.app.inject({ url });
+    assert.equal(slice.statusCode, 200);
+    assert.equal(slice.headers['content-type'], 'font/woff2');
+    assert.equal(
+      (await world.testApp.app.inject({ url })).rawPayload.length,
+      slice.rawPayload.length,
+    );
+    const unknown = await world.testApp.app.inject({
+      url: '/assets/fonts/noto-sans-jp-999-wght-normal.woff2',
+    });
+    assert.equal(unknown.statusCode, 404);
+  });
 });
