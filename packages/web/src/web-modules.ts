@@ -11,6 +11,8 @@ import { registerAwardPages } from './awards/awards-pages.js';
 import { registerBulkPages } from './bulk/bulk-pages.js';
 import { registerVerifyPages } from './verify/verify-pages.js';
 import { registerAnalyticsPages } from './analytics/analytics-pages.js';
+import { registerWalletPages } from './wallet/wallet-pages.js';
+import { registerWalletPublicPages } from './wallet-public/wallet-public-pages.js';
 
 export const WEB_MODULES: readonly WebModule[] = [
   registerHomePages,
@@ -22,4 +24,6 @@ export const WEB_MODULES: readonly WebModule[] = [
   registerBulkPages,
   registerVerifyPages,
   registerAnalyticsPages,
+  registerWalletPages,
+  registerWalletPublicPages,
 ];

@@ -13,6 +13,7 @@ export const EMAIL_TOKEN_LIFETIMES_MS: Readonly<Record<EmailTokenPurpose, number
   'verify-email': 48 * 60 * 60 * 1000,
   'reset-password': 60 * 60 * 1000,
   'operator-setup': 24 * 60 * 60 * 1000,
+  'add-email': 48 * 60 * 60 * 1000,
 };
 
 export interface IssueEmailTokenOptions {

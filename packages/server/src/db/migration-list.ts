@@ -21,6 +21,7 @@ import * as webhooks from './migrations/0011-webhooks.js';
 import * as notifications from './migrations/0012-notifications.js';
 import * as vcApiCredentials from './migrations/0013-vc-api-credentials.js';
 import * as analytics from './migrations/0014-analytics.js';
+import * as wallet from './migrations/0015-wallet.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012-notifications': notifications,
   '0013-vc-api-credentials': vcApiCredentials,
   '0014-analytics': analytics,
+  '0015-wallet': wallet,
 };

@@ -8,6 +8,7 @@ import type { WebhookTables } from '../webhooks/webhook-tables.js';
 import type { NotificationTables } from '../notifications/notification-tables.js';
 import type { VcApiTables } from '../vc-api/vc-api-tables.js';
 import type { AnalyticsTables } from '../analytics/analytics-tables.js';
+import type { WalletTables } from '../wallet/wallet-tables.js';
 
 /**
  * The tables of the database as Kysely sees them: one interface per table, its columns as they
@@ -68,7 +69,12 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
-export type EmailTokenPurpose = 'verify-email' | 'reset-password' | 'operator-setup';
+export type EmailTokenPurpose =
+  | 'verify-email'
+  | 'reset-password'
+  | 'operator-setup'
+  /** Confirms a further address of an account (`user_emails`, the wallet). */
+  | 'add-email';
 
 export interface EmailTokensTable {
   /** SHA-256 (hex) of the token sent by e-mail. */
@@ -137,6 +143,8 @@ export interface OrganisationsTable {
   /** 1 when every staff member must use two-factor authentication. */
   require_2fa: Defaulted<number>;
   applicant_user_id: string | null;
+  /** LinkedIn's numeric company-page id, for "add to profile" links (migration 0015). */
+  linkedin_organization_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -243,7 +251,8 @@ export interface Tables
     WebhookTables,
     NotificationTables,
     VcApiTables,
-    AnalyticsTables {
+    AnalyticsTables,
+    WalletTables {
   instance: InstanceTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -19,6 +19,9 @@ import { NOTIFICATION_ERRORS } from '../notifications/notification-errors.js';
 import { BADGE_PAGE_ERRORS } from '../badge-pages/badge-page-errors.js';
 import { VC_API_ERRORS } from '../vc-api/vc-api-errors.js';
 import { VERIFICATION_ERRORS } from '../verification/verification-errors.js';
+import { WALLET_ERRORS } from '../wallet/wallet-errors.js';
+import { WALLET_CLAIM_ERRORS } from '../wallet-claims/wallet-claim-errors.js';
+import { WALLET_SHARING_ERRORS } from '../wallet-sharing/wallet-sharing-errors.js';
 
 export interface ErrorDefinition {
   /** The HTTP status, 4xx or 5xx. */
@@ -539,6 +542,9 @@ export const ERROR_REGISTRY = {
   ...BADGE_PAGE_ERRORS,
   ...VC_API_ERRORS,
   ...VERIFICATION_ERRORS,
+  ...WALLET_ERRORS,
+  ...WALLET_CLAIM_ERRORS,
+  ...WALLET_SHARING_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;

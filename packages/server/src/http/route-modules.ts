@@ -32,6 +32,9 @@ import { registerVcApiRoutes } from '../vc-api/vc-api-routes.js';
 import { registerWebApp } from '@akashi/web';
 import { registerVerificationRoutes } from '../verification/verification-routes.js';
 import { registerAnalyticsRoutes } from '../analytics/analytics-routes.js';
+import { registerWalletRoutes } from '../wallet/wallet-routes.js';
+import { registerWalletClaimRoutes } from '../wallet-claims/wallet-claim-routes.js';
+import { registerWalletSharingRoutes } from '../wallet-sharing/wallet-sharing-routes.js';
 import type { RouteModule } from './app-context.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -67,6 +70,9 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '', routes: registerVcApiRoutes },
   { prefix: '/api/v1', routes: registerVerificationRoutes },
   { prefix: '/api/v1', routes: registerAnalyticsRoutes },
+  { prefix: '/api/v1', routes: registerWalletRoutes },
+  { prefix: '/api/v1', routes: registerWalletClaimRoutes },
+  { prefix: '/api/v1', routes: registerWalletSharingRoutes },
   // The web app's pages: a client of the routes above, called in process.
   {
     prefix: '',

@@ -39,6 +39,7 @@ export const applyForOrganisation = async (
         decided_at: null,
         require_2fa: 0,
         applicant_user_id: applicantUserId,
+        linkedin_organization_id: null,
         created_at: now,
         updated_at: now,
       };

@@ -13,22 +13,16 @@
  * large (413 ERR_VERIFY_INPUT_TOO_LARGE), too many requests from one address (429 with
  * Retry-After). A genuine credential's verification is counted for its issuer's analytics.
  */
-import {
-  createBadgeVerifier,
-  createGuardedFetcher,
-  type BadgeInput,
-  type FetchDocument,
-} from '@akashi/core';
+import type { BadgeInput, FetchDocument } from '@akashi/core';
 import type { FastifyError } from 'fastify';
 import { recordVerification } from '../analytics/record-verification.js';
 import { hitRateLimit, type RateLimitRule } from '../auth/rate-limit.js';
 import { ANY_SESSION_STATE } from '../auth/session-rules.js';
 import type { RoutePlugin } from '../http/app-context.js';
-import { createInProcessFetchDocument } from '../http/in-process-fetch.js';
 import { sendError } from '../http/send-error.js';
 import { ServerError } from '../http/server-error.js';
-import { createLocalMethodResolver } from '../issuers/resolve-local-did.js';
 import { decideVerdict, isGenuine } from './decide-verdict.js';
+import { createPlatformVerifier } from './platform-verifier.js';
 import {
   MAX_VERIFY_BYTES,
   VERIFY_IMAGE_MEDIA_TYPES,
@@ -102,16 +96,11 @@ export const createVerificationRoutes =
   (app, context) => {
     const { db, clock } = context;
     const perClient = options.perClient ?? VERIFICATIONS_PER_CLIENT;
-    const remote = options.fetchRemote ?? createGuardedFetcher().fetchDocument;
-    const inProcess = createInProcessFetchDocument(app, context.config.publicUrl, remote);
-    const local = createLocalMethodResolver(context, { fallback: inProcess });
-    // No cache: our own documents are read fresh, so a revocation shows at once.
-    const verifier = createBadgeVerifier({
-      fetchDocument: local.fetchDocument,
-      cacheTtlMs: 0,
-      now: clock,
-      maxInputBytes: MAX_VERIFY_BYTES,
-    });
+    const verifier = createPlatformVerifier(
+      app,
+      context,
+      options.fetchRemote === undefined ? {} : { fetchRemote: options.fetchRemote },
+    );
 
     app.addContentTypeParser(
       VERIFY_IMAGE_MEDIA_TYPES,
