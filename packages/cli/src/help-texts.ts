@@ -43,7 +43,7 @@ Commands:
   verify          Verify a credential: JSON, VC-JWT, or a baked PNG/SVG badge
   bake            Bake a credential into a PNG or SVG image
   extract         Print the credential baked into a PNG or SVG image
-  certificate render  Make a printable PDF certificate (sealed with --p12)
+  certificate render  Make a printable PDF certificate (sealed with --p12 or --csc-url)
   db migrate      Apply the platform server's pending database migrations
   admin ...       Operator commands on the server's database (see akashi admin --help)
 
@@ -64,7 +64,7 @@ ${EXIT_STATUS_EN}`,
   verify          資格情報を検証する（JSON・VC-JWT・バッジ画像 PNG/SVG）
   bake            資格情報を PNG または SVG 画像に焼き込む
   extract         PNG または SVG 画像に焼き込まれた資格情報を取り出す
-  certificate render  印刷用の PDF 証明書を作る（--p12 で電子印を付ける）
+  certificate render  印刷用の PDF 証明書を作る（--p12 か --csc-url で電子印を付ける）
   db migrate      プラットフォームサーバーのデータベースに未適用の移行を適用する
   admin ...       サーバーのデータベースに対する運営者用コマンド（akashi admin --help を参照）
 
@@ -499,13 +499,20 @@ const CERTIFICATE_RENDER: LocalizedMessage = {
   en: `Usage: akashi certificate render --credential C.json --out cert.pdf [--template T.json]
          [--assertion A.json] [--name NAME] [--name-kana KANA] [--name-romaji ROMAJI]
          [--verify-url URL] [--number NO] [--image BADGE.png]
-         [--p12 FILE --p12-password-env VAR]
+         [--p12 FILE --p12-password-env VAR
+          | --csc-url URL --csc-credential ID --csc-token-env VAR [--csc-pin-env VAR]]
+         [--tsa URL [--tsa-trust CA.pem]...] [--level B-B|B-T|B-LT|B-LTA] [--allow-host HOST[:PORT]]...
 
 Makes a printable PDF certificate: the built-in bilingual design (or --template), Japanese
 fonts (Noto Sans JP, only the glyphs used), the badge image, a QR code to the verification
 page, and the credential (and OB 2.0 assertion) embedded as PDF attachments. Names are printed
-exactly as given. With --p12 the PDF is sealed with a PAdES B-B signature (RSA or ECDSA P-256
-key; the password is read from the environment variable named by --p12-password-env).
+exactly as given. With a key the PDF is sealed with a PAdES signature (RSA or ECDSA P-256): a
+local PKCS#12 file (--p12; its password is read from the environment variable named by
+--p12-password-env), or a remote signing service speaking the Cloud Signature Consortium API v2
+(--csc-url), which is sent only the document's SHA-256 hash, never the PDF. With --tsa an RFC 3161
+time-stamp authority adds a signature time-stamp (PAdES B-T, the default level with --tsa); B-LT
+adds the validation data (DSS), B-LTA a document time-stamp over it. Services are reached over
+https on public addresses only, unless named with --allow-host.
 
 Options:
   --credential FILE        The OB 3.0 credential (JSON)
@@ -519,18 +526,33 @@ Options:
   --image FILE             The badge image (PNG or JPEG)
   --p12 FILE               A PKCS#12 file with the sealing key and its certificate chain
   --p12-password-env VAR   The environment variable holding the PKCS#12 password
+  --csc-url URL            A CSC API v2 service (calls go to URL/csc/v2/...)
+  --csc-credential ID      The service's credential (key) to sign with
+  --csc-token-env VAR      The environment variable holding the service's access token
+  --csc-pin-env VAR        The environment variable holding the PIN, when the key asks for one
+  --tsa URL                An RFC 3161 time-stamp authority
+  --tsa-trust FILE         CA certificates (PEM) the TSA's certificate must chain to
+  --level LEVEL            B-B (default without --tsa), B-T (default with it), B-LT or B-LTA
+  --allow-host HOST[:PORT] Allow this service host on a private address or over http
 
 Verify the result with: akashi verify cert.pdf --trust CA.pem`,
   ja: `使い方: akashi certificate render --credential C.json --out cert.pdf [--template T.json]
          [--assertion A.json] [--name 氏名] [--name-kana フリガナ] [--name-romaji ローマ字]
          [--verify-url URL] [--number 番号] [--image バッジ.png]
-         [--p12 ファイル --p12-password-env 変数名]
+         [--p12 ファイル --p12-password-env 変数名
+          | --csc-url URL --csc-credential ID --csc-token-env 変数名 [--csc-pin-env 変数名]]
+         [--tsa URL [--tsa-trust CA.pem]...] [--level B-B|B-T|B-LT|B-LTA] [--allow-host ホスト[:ポート]]...
 
 印刷用の PDF 証明書を作ります。組み込みの日英併記デザイン（または --template）、日本語フォント
 （Noto Sans JP、使う文字のみ）、バッジ画像、検証ページへの QR コード、資格情報（と OB 2.0 の
-アサーション）を PDF の添付ファイルとして埋め込みます。氏名は指定どおりに印字します。--p12 を
-指定すると PAdES B-B の電子印（RSA または ECDSA P-256 の鍵。パスワードは
---p12-password-env で指定した環境変数から読みます）を付けます。
+アサーション）を PDF の添付ファイルとして埋め込みます。氏名は指定どおりに印字します。鍵を指定
+すると PAdES の電子印（RSA または ECDSA P-256）を付けます。鍵は手元の PKCS#12 ファイル
+（--p12。パスワードは --p12-password-env で指定した環境変数から読みます）か、Cloud Signature
+Consortium API v2 のリモート署名サービス（--csc-url。送るのは文書の SHA-256 ハッシュだけで、PDF
+は送りません）です。--tsa を指定すると RFC 3161 タイムスタンプ局の署名タイムスタンプを付けます
+（PAdES B-T。--tsa があるときの既定）。B-LT は検証用データ（DSS）を、B-LTA はさらに文書タイム
+スタンプを加えます。サービスへの接続は公開アドレスへの https のみです（--allow-host で指定した
+ホストを除く）。
 
 オプション:
   --credential ファイル      OB 3.0 の資格情報（JSON）
@@ -544,6 +566,14 @@ Verify the result with: akashi verify cert.pdf --trust CA.pem`,
   --image ファイル           バッジ画像（PNG または JPEG）
   --p12 ファイル             封印用の鍵と証明書チェーンを含む PKCS#12 ファイル
   --p12-password-env 変数名  PKCS#12 のパスワードを入れた環境変数
+  --csc-url URL              CSC API v2 のサービス（URL/csc/v2/... を呼びます）
+  --csc-credential ID        署名に使うサービス上のクレデンシャル（鍵）
+  --csc-token-env 変数名     サービスのアクセストークンを入れた環境変数
+  --csc-pin-env 変数名       鍵が PIN を求めるときの PIN を入れた環境変数
+  --tsa URL                  RFC 3161 タイムスタンプ局
+  --tsa-trust ファイル       TSA の証明書がつながるべき CA 証明書（PEM）
+  --level レベル             B-B（--tsa なしの既定）、B-T（--tsa ありの既定）、B-LT、B-LTA
+  --allow-host ホスト[:ポート]  プライベートアドレスや http のサービスを許可する
 
 結果の検証: akashi verify cert.pdf --trust CA.pem`,
 };

@@ -141,6 +141,14 @@ const dispatch = async (args: readonly string[], context: CommandContext): Promi
   return (await load())(rest, context);
 };
 
+const isCertificateError = (
+  error: unknown,
+): error is Error & { readonly code: string; readonly ja: string } =>
+  error instanceof Error &&
+  error.name === 'CertificateError' &&
+  typeof (error as { code?: unknown }).code === 'string' &&
+  typeof (error as { ja?: unknown }).ja === 'string';
+
 /** One line, whatever the message holds. */
 const toOneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ');
 
@@ -155,6 +163,14 @@ const describeFailure = async (
     return {
       text: describe({ en: error.message, ja: error.ja }, error.code),
       status: error.exitStatus,
+    };
+  }
+  // @akashi/certificates' errors (a wrong PKCS#12 password, a time-stamp authority or signing
+  // service that refused): the same shape as core's, recognised without loading the package.
+  if (isCertificateError(error)) {
+    return {
+      text: describe({ en: error.message, ja: error.ja }, error.code),
+      status: error.code.startsWith('ERR_P12_') ? EXIT_USAGE : EXIT_FAILURE,
     };
   }
   // Core may be what failed to load: then the error is reported as an internal one.

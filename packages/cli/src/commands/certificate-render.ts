@@ -1,12 +1,13 @@
 /**
  * `akashi certificate render --credential C.json --out cert.pdf [--template T.json] [--name …]
- * [--p12 FILE --p12-password-env VAR]`: a printable PDF certificate for a credential — the
+ * [--p12 FILE --p12-password-env VAR | --csc-url URL --csc-credential ID --csc-token-env VAR]
+ * [--tsa URL] [--level B-B|B-T|B-LT|B-LTA]`: a printable PDF certificate for a credential — the
  * built-in bilingual design or a template, Japanese fonts, a QR code to the badge's
- * verification page, the credential embedded — sealed with a PAdES B-B signature when a PKCS#12
- * file is given. Nothing is written when anything fails.
+ * verification page, the credential embedded — sealed with a PAdES signature when a key is given
+ * (`certificate-sealing.ts`), time-stamped by an RFC 3161 authority with --tsa. Nothing is
+ * written when anything fails.
  */
 import {
-  createPkcs12Signer,
   renderCertificate,
   sealPdf,
   validateTemplate,
@@ -16,6 +17,8 @@ import { CliError, EXIT_OK, type ExitStatus } from '../cli-error.js';
 import type { CommandContext } from '../command-context.js';
 import { readInputBytes, readInputText, writeOutputFile } from '../file-io.js';
 import { parseCommandArgs, requireOption } from '../parse-command-args.js';
+import { readSealing, SEALING_OPTIONS } from './certificate-sealing.js';
+import { readAllowedHost } from './verify.js';
 
 const OPTIONS = {
   credential: { type: 'string' },
@@ -28,8 +31,7 @@ const OPTIONS = {
   'verify-url': { type: 'string' },
   number: { type: 'string' },
   image: { type: 'string' },
-  p12: { type: 'string' },
-  'p12-password-env': { type: 'string' },
+  ...SEALING_OPTIONS,
 } as const;
 
 const readJsonFile = (path: string, what: string): Record<string, unknown> => {
@@ -68,16 +70,6 @@ const verificationUrl = (given: string | undefined, credential: Record<string, u
   });
 };
 
-/** The PKCS#12 password from the named environment variable (never from an option). */
-const readPassword = (variable: string): string => {
-  const value = process.env[variable];
-  if (value !== undefined) return value;
-  throw new CliError('ERR_CLI_MISSING_OPTION', {
-    en: `The environment variable ${variable} (--p12-password-env) is not set.`,
-    ja: `環境変数 ${variable}（--p12-password-env）が設定されていません。`,
-  });
-};
-
 export const runCertificateRender = async (
   args: readonly string[],
   context: CommandContext,
@@ -87,13 +79,7 @@ export const runCertificateRender = async (
   const credentialPath = requireOption(options.credential, 'credential');
   const out = requireOption(options.out, 'out');
   const credential = readJsonFile(credentialPath, 'credential');
-  const signer =
-    options.p12 === undefined
-      ? undefined
-      : createPkcs12Signer(
-          readInputBytes(options.p12),
-          readPassword(requireOption(options['p12-password-env'], 'p12-password-env')),
-        );
+  const sealing = await readSealing(options, (options['allow-host'] ?? []).map(readAllowedHost));
   const input: RenderInput = {
     ...(options.template === undefined
       ? {}
@@ -114,12 +100,20 @@ export const runCertificateRender = async (
     },
   };
   const rendered = await renderCertificate(input);
-  const pdf = signer === undefined ? rendered : await sealPdf(rendered, { signer, level: 'B-B' });
+  const pdf =
+    sealing === undefined
+      ? rendered
+      : await sealPdf(rendered, {
+          signer: sealing.signer,
+          level: sealing.level,
+          ...(sealing.tsa === undefined ? {} : { tsa: sealing.tsa }),
+        });
   writeOutputFile(out, pdf);
+  const level = sealing?.level;
   context.stderr(
     `${context.say({
-      en: `Wrote ${out} (${pdf.length} bytes${signer === undefined ? ', not sealed' : ', sealed: PAdES B-B'}).`,
-      ja: `${out} を書き出しました（${pdf.length} バイト${signer === undefined ? '、電子印なし' : '、電子印: PAdES B-B'}）。`,
+      en: `Wrote ${out} (${pdf.length} bytes${level === undefined ? ', not sealed' : `, sealed: PAdES ${level}`}).`,
+      ja: `${out} を書き出しました（${pdf.length} バイト${level === undefined ? '、電子印なし' : `、電子印: PAdES ${level}`}）。`,
     })}\n`,
   );
   return EXIT_OK;

@@ -3,8 +3,10 @@
  * the same SSRF policy as `createGuardedFetcher` (which only GETs). The host is resolved once,
  * every address is checked with `isPublicAddress`, and the request connects only to the checked
  * addresses (no second DNS lookup a name could be re-bound in). Redirects are never followed (a
- * 3xx is returned as it is), there is one deadline for the whole attempt (10 s by default), and
- * the response body is read up to a small cap and dropped.
+ * 3xx is returned as it is), and there is one deadline for the whole attempt (10 s by default).
+ * The body is text or bytes. The response body is read up to a small cap and dropped, unless the
+ * request asks for it (`maxResponseBytes`: RFC 3161 time-stamp replies, remote signing answers);
+ * then it is returned with its Content-Type, and a longer one fails as `too-large`.
  *
  * Loopback and private targets are refused unless `allowPrivateTargets` (on-premises receivers,
  * tests) or the host is listed in `allowHosts`. Plain http is accepted only for such targets;
@@ -23,18 +25,25 @@ const USER_AGENT = 'Akashi/0.1.0';
 export interface GuardedPostRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  /** Text is sent as UTF-8. */
+  readonly body: string | Uint8Array;
+  /** Keep the response body, up to this many bytes (default: read and drop it). */
+  readonly maxResponseBytes?: number;
 }
 
 export interface GuardedPostResponse {
   readonly status: number;
+  /** The response's Content-Type, when the request kept the body. */
+  readonly contentType?: string | undefined;
+  /** The response body, when the request asked for it (`maxResponseBytes`). */
+  readonly body?: Uint8Array;
 }
 
 /** POSTs one delivery; resolves with any HTTP status, rejects with `GuardedPostError`. */
 export type GuardedPost = (request: GuardedPostRequest) => Promise<GuardedPostResponse>;
 
 export type GuardedPostFailure =
-  'bad-url' | 'refused-address' | 'dns' | 'connection' | 'tls' | 'timeout';
+  'bad-url' | 'refused-address' | 'dns' | 'connection' | 'tls' | 'timeout' | 'too-large';
 
 /** Why an attempt got no HTTP status; `message` is what the delivery log shows. */
 export class GuardedPostError extends Error {
@@ -127,7 +136,10 @@ export const createGuardedPoster = (options: GuardedPosterOptions = {}): Guarded
     signal: AbortSignal,
   ): Promise<GuardedPostResponse> =>
     new Promise<GuardedPostResponse>((resolve, reject) => {
-      const body = Buffer.from(request.body, 'utf8');
+      const body =
+        typeof request.body === 'string'
+          ? Buffer.from(request.body, 'utf8')
+          : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
       const client = url.protocol === 'https:' ? https : http;
       const outgoing = client.request({
         protocol: url.protocol,
@@ -155,17 +167,48 @@ export const createGuardedPoster = (options: GuardedPosterOptions = {}): Guarded
       });
       outgoing.on('response', (response) => {
         const status = response.statusCode ?? 0;
+        const keep = request.maxResponseBytes;
+        const chunks: Buffer[] = [];
         let total = 0;
+        let tooLarge = false;
         response.on('data', (chunk: Buffer) => {
           total += chunk.length;
-          // The body is not needed: stop reading once it is larger than any useful answer.
-          if (total > MAX_RESPONSE_BYTES) response.destroy();
+          if (keep === undefined) {
+            // The body is not needed: stop reading once it is larger than any useful answer.
+            if (total > MAX_RESPONSE_BYTES) response.destroy();
+            return;
+          }
+          if (total > keep) {
+            tooLarge = true;
+            response.destroy();
+            return;
+          }
+          chunks.push(chunk);
         });
+        const settle = (complete: boolean): void => {
+          if (keep === undefined) {
+            resolve({ status });
+            return;
+          }
+          if (tooLarge) {
+            reject(
+              new GuardedPostError('too-large', `the answer is larger than ${String(keep)} bytes`),
+            );
+          } else if (!complete) {
+            reject(new GuardedPostError('connection', 'the answer was cut off'));
+          } else {
+            resolve({
+              status,
+              contentType: response.headers['content-type'],
+              body: new Uint8Array(Buffer.concat(chunks)),
+            });
+          }
+        };
         response.on('close', () => {
-          resolve({ status });
+          settle(response.complete);
         });
         response.on('error', () => {
-          resolve({ status });
+          settle(false);
         });
       });
       outgoing.end(body);
