@@ -47,15 +47,37 @@ export const hashNameOf = (oid: string): string | undefined => HASH_BY_OID[oid];
 export const bytesEqual = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
 
-export const derOf = (value: { toSchema: () => asn1js.AsnType }): Uint8Array =>
-  new Uint8Array(value.toSchema().toBER(false));
+/** The DER a parsed object came from (pkijs rebuilds a certificate's DER slowly on each use). */
+const sourceDer = new WeakMap<object, Uint8Array>();
 
-const publicKeyOf = (certificate: Certificate): KeyObject =>
-  createPublicKey({
+/** Records that `value` was parsed from `der`, so `derOf` need not re-encode it. */
+export const rememberDer = (value: object, der: Uint8Array): void => {
+  sourceDer.set(value, der);
+};
+
+export const derOf = (value: { toSchema: () => asn1js.AsnType }): Uint8Array =>
+  sourceDer.get(value) ?? new Uint8Array(value.toSchema().toBER(false));
+
+/** Public keys of recently seen certificates (a TSA signs every token with the same one). */
+const recentKeys = new Map<string, KeyObject>();
+const RECENT_KEYS = 32;
+
+const publicKeyOf = (certificate: Certificate): KeyObject => {
+  const known = sourceDer.get(certificate);
+  const id = known === undefined ? undefined : Buffer.from(known).toString('base64');
+  const cached = id === undefined ? undefined : recentKeys.get(id);
+  if (cached !== undefined) return cached;
+  const key = createPublicKey({
     key: Buffer.from(certificate.subjectPublicKeyInfo.toSchema().toBER(false)),
     format: 'der',
     type: 'spki',
   });
+  if (id !== undefined) {
+    if (recentKeys.size >= RECENT_KEYS) recentKeys.delete(recentKeys.keys().next().value ?? '');
+    recentKeys.set(id, key);
+  }
+  return key;
+};
 
 /** The certificate named by the SignerInfo's `sid`, among `certificates`. */
 export const findSignerCertificate = (

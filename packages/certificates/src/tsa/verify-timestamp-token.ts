@@ -7,7 +7,7 @@
  * the token's time. Used by the TSA client on every reply and by the PDF verifier.
  */
 import * as asn1js from 'asn1js';
-import { Certificate, ContentInfo, ExtKeyUsage, SignedData, TSTInfo } from 'pkijs';
+import { Certificate, EncapsulatedContentInfo, ExtKeyUsage, SignerInfo, TSTInfo } from 'pkijs';
 import { CertificateError, type LocalizedMessage } from './certificate-error.js';
 import { checkChain } from './check-chain.js';
 import {
@@ -16,6 +16,7 @@ import {
   derOf,
   essCertificateMatches,
   findSignerCertificate,
+  rememberDer,
 } from './cms-signer.js';
 
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
@@ -60,19 +61,76 @@ const malformed = (what: string): never =>
     ja: `タイムスタンプトークンの形式が不正です: ${what}`,
   });
 
-const parseSignedData = (token: Uint8Array): SignedData => {
+/** What verification reads from a token's SignedData. */
+interface TokenParts {
+  readonly encapContentInfo: EncapsulatedContentInfo;
+  readonly certificates: readonly Certificate[];
+  readonly signerInfos: readonly SignerInfo[];
+}
+
+const isContextTag = (block: asn1js.AsnType | undefined, tag: number): boolean =>
+  block !== undefined && block.idBlock.tagClass === 3 && block.idBlock.tagNumber === tag;
+
+/** Recently parsed certificates by DER: a TSA puts the same one in every token. */
+const recentCertificates = new Map<string, Certificate>();
+const RECENT_CERTIFICATES = 32;
+
+const certificateOf = (block: asn1js.Sequence): Certificate => {
+  const der = new Uint8Array(block.valueBeforeDecodeView);
+  const id = Buffer.from(der).toString('base64');
+  const known = recentCertificates.get(id);
+  if (known !== undefined) return known;
+  const certificate = new Certificate({ schema: block });
+  rememberDer(certificate, der);
+  if (recentCertificates.size >= RECENT_CERTIFICATES) {
+    recentCertificates.delete(recentCertificates.keys().next().value ?? '');
+  }
+  recentCertificates.set(id, certificate);
+  return certificate;
+};
+
+/**
+ * Reads the ContentInfo → SignedData (RFC 5652 §5.1) by position with asn1js and hands only the
+ * encapsulated content, the certificates and the SignerInfos to pkijs: matching the whole
+ * SignedData against pkijs' schema costs several times the rest of the verification, on every
+ * time-stamp. Each certificate keeps the DER it came in (`rememberDer`), for hashing.
+ */
+const parseSignedData = (token: Uint8Array): TokenParts => {
   const asn1 = asn1js.fromBER(token);
   if (asn1.offset === -1) return malformed('not DER');
   try {
-    const contentInfo = new ContentInfo({ schema: asn1.result });
-    if (contentInfo.contentType !== SIGNED_DATA) return malformed('not a CMS SignedData');
-    return new SignedData({ schema: contentInfo.content as asn1js.AsnType });
+    const [type, wrapped] =
+      asn1.result instanceof asn1js.Sequence ? asn1.result.valueBlock.value : [];
+    if (!(type instanceof asn1js.ObjectIdentifier) || type.getValue() !== SIGNED_DATA) {
+      return malformed('not a CMS SignedData');
+    }
+    const signedData = isContextTag(wrapped, 0)
+      ? (wrapped as asn1js.Constructed).valueBlock.value[0]
+      : undefined;
+    if (!(signedData instanceof asn1js.Sequence)) return malformed('not a CMS SignedData');
+    const fields = signedData.valueBlock.value;
+    const encap = fields[2];
+    const last = fields.at(-1);
+    if (!(encap instanceof asn1js.Sequence) || !(last instanceof asn1js.Set)) {
+      return malformed('unreadable CMS');
+    }
+    const certificateSet = fields.slice(3, -1).find((field) => isContextTag(field, 0));
+    const certificates = (
+      (certificateSet as asn1js.Constructed | undefined)?.valueBlock.value ?? []
+    )
+      .filter((block) => block instanceof asn1js.Sequence)
+      .map((block) => certificateOf(block));
+    return {
+      encapContentInfo: new EncapsulatedContentInfo({ schema: encap }),
+      certificates,
+      signerInfos: last.valueBlock.value.map((block) => new SignerInfo({ schema: block })),
+    };
   } catch (error) {
     return malformed(error instanceof Error ? error.message : 'unreadable CMS');
   }
 };
 
-const parseTstInfo = (signedData: SignedData): { tstInfo: TSTInfo; content: Uint8Array } => {
+const parseTstInfo = (signedData: TokenParts): { tstInfo: TSTInfo; content: Uint8Array } => {
   const { eContentType, eContent } = signedData.encapContentInfo;
   if (eContentType !== TST_INFO || eContent === undefined) return malformed('no TSTInfo');
   const content = new Uint8Array(eContent.getValue());
@@ -128,9 +186,7 @@ export const verifyTimestampToken = (
       { policy: tstInfo.policy },
     );
   }
-  const certificates = (signedData.certificates ?? []).filter(
-    (candidate): candidate is Certificate => candidate instanceof Certificate,
-  );
+  const { certificates } = signedData;
   const [signerInfo, ...others] = signedData.signerInfos;
   if (signerInfo === undefined || others.length > 0) {
     return malformed('a time-stamp token has exactly one signer');
