@@ -15,7 +15,13 @@ export interface MailRecipient {
 }
 
 /** The web app's pages that e-mails link to. */
-export type AccountPage = '/verify-email' | '/reset-password' | '/setup' | '/sign-in';
+export type AccountPage =
+  | '/verify-email'
+  | '/reset-password'
+  | '/setup'
+  | '/sign-in'
+  /** Confirms a further address of an account (`wallet-claims/account-emails.ts`). */
+  | '/account/emails/verify';
 
 export interface AccountMail {
   /** Queues one e-mail to `recipient`, written by `content` in the recipient's language. */

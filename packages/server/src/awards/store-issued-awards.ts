@@ -2,7 +2,8 @@
  * Stores signed awards with everything that must happen with them, in one transaction: the rows
  * (a key already taken, by a concurrent process, makes that input a duplicate, not an error), the
  * audit event (one per award, or one per batch of a bulk job), the `award.issued` webhook events
- * and the notification e-mails for the recipients who are to be told.
+ * and the notification e-mails for the recipients who are to be told (with the wallet's claim
+ * link).
  */
 import { recordAuditEvent } from '../audit/record-audit-event.js';
 import { runInTransaction } from '../db/run-in-transaction.js';
@@ -16,6 +17,7 @@ import { presentAwardRow } from './award.js';
 import type { AwardInput } from './award-input.js';
 import type { AwardsTable } from './award-tables.js';
 import { awardEventData } from './award-events.js';
+import { claimUrl } from '../wallet-claims/claim-token.js';
 import type { IssueAwardOutcome, IssueAwardsRequest } from './issue-awards.js';
 
 interface Signed<I> {
@@ -137,6 +139,8 @@ export const storeIssuedAwards = async <
           badgeName: { ja: achievement.name.ja, en: achievement.name.en ?? achievement.name.ja },
           issuerName: signing.profile.name,
           awardedAt: row.awarded_at,
+          // The wallet's claim link: an HMAC of the award id, nothing stored.
+          claimUrl: claimUrl(publicUrl, context.masterKey.walletClaimKey, row.id),
         })),
       origin.now,
     );

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       trustProxy: false,
       webhookAllowPrivateTargets: false,
       imageStore: 'database',
+      fetchAllowHosts: [],
+      walletRecheckHours: 24,
     });
   });
 
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
         AKASHI_TRUST_PROXY: '1',
         AKASHI_WEBHOOK_ALLOW_PRIVATE: '1',
         AKASHI_IMAGE_STORE: 'data-directory',
+        AKASHI_FETCH_ALLOW_HOSTS: 'Badges.Internal.example.ac.jp, 127.0.0.1:8443,[::1]:9000',
+        AKASHI_WALLET_RECHECK_HOURS: '6',
       },
       { cwd: CWD },
     );
@@ -56,6 +60,8 @@ describe('loadConfig', () => {
       trustProxy: 1,
       webhookAllowPrivateTargets: true,
       imageStore: 'data-directory',
+      fetchAllowHosts: ['badges.internal.example.ac.jp', '127.0.0.1:8443', '[::1]:9000'],
+      walletRecheckHours: 6,
     });
   });
 
@@ -144,6 +150,11 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'INFO'],
     ['AKASHI_BODY_LIMIT', '1mb'],
     ['AKASHI_BODY_LIMIT', '99999999999'],
+    ['AKASHI_FETCH_ALLOW_HOSTS', 'https://badges.example.ac.jp'],
+    ['AKASHI_FETCH_ALLOW_HOSTS', 'host/path,127.0.0.1'],
+    ['AKASHI_WALLET_RECHECK_HOURS', '0'],
+    ['AKASHI_WALLET_RECHECK_HOURS', '721'],
+    ['AKASHI_WALLET_RECHECK_HOURS', '1.5'],
   ] as const) {
     it(`refuses ${variable}=${value}`, () => {
       assert.throws(

@@ -63,6 +63,17 @@ export interface Config {
    * or `data-directory` (`<AKASHI_DATA_DIR>/images`).
    */
   readonly imageStore: ImageStoreKind;
+  /**
+   * `host` or `host:port` entries that the platform's verifier may fetch although they resolve to
+   * loopback or private addresses, and over plain http (`AKASHI_FETCH_ALLOW_HOSTS`,
+   * comma-separated; for on-premises issuers and tests; default none).
+   */
+  readonly fetchAllowHosts?: readonly string[];
+  /**
+   * How often a wallet badge is re-verified in the background, in hours
+   * (`AKASHI_WALLET_RECHECK_HOURS`, 1 to 720; default 24).
+   */
+  readonly walletRecheckHours?: number;
 }
 
 export interface LoadConfigOptions {
@@ -74,6 +85,7 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export const SQLITE_FILE_NAME = 'akashi.sqlite';
+export const DEFAULT_WALLET_RECHECK_HOURS = 24;
 
 type Read<T> = { ok: true; value: T } | { ok: false; message: LocalizedMessage };
 
@@ -212,6 +224,31 @@ const readMailFromVariable = (raw: string): Read<string> =>
         `メールアドレス（名前付きも可）を指定してください。例: "Akashi <no-reply@example.ac.jp>" または no-reply@example.ac.jp（指定値: "${raw}"）。`,
       );
 
+const ALLOWED_HOST =
+  /^(?:\[[0-9a-f:.]+\](?::\d{1,5})?|[0-9a-f]*:[0-9a-f:.]*:[0-9a-f:.]*|[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?)$/;
+
+const readAllowHosts = (raw: string): Read<readonly string[]> => {
+  const hosts = raw
+    .split(',')
+    .map((part) => part.trim().toLowerCase())
+    .filter((part) => part !== '');
+  const wrong = hosts.find((host) => !ALLOWED_HOST.test(host));
+  return wrong === undefined
+    ? ok(hosts)
+    : bad(
+        `must be a comma-separated list of host or host:port entries (IPv6 in brackets with a port), such as badges.internal.example.ac.jp,127.0.0.1:8443; "${wrong}" is not one.`,
+        `host または host:port のカンマ区切りリストを指定してください（ポート付きの IPv6 は角括弧で囲みます）。例: badges.internal.example.ac.jp,127.0.0.1:8443（"${wrong}" は指定できません）。`,
+      );
+};
+
+const readRecheckHours = (raw: string): Read<number> =>
+  /^\d{1,3}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 720
+    ? ok(Number(raw))
+    : bad(
+        `must be a whole number of hours from 1 to 720, not "${raw}".`,
+        `1〜720 の整数（時間）を指定してください（指定値: "${raw}"）。`,
+      );
+
 // The value is a secret: the message never repeats it.
 const readMasterKey = (raw: string): Read<KeyObject> => {
   const key = parseMasterKey(raw);
@@ -259,6 +296,12 @@ export const loadConfig = (
   const masterKeyFile = rawMasterKeyFile === undefined ? undefined : resolve(cwd, rawMasterKeyFile);
   const webhookAllowPrivateTargets = read('AKASHI_WEBHOOK_ALLOW_PRIVATE', readSwitch, false);
   const imageStore = read('AKASHI_IMAGE_STORE', readImageStore, 'database');
+  const fetchAllowHosts = read<readonly string[]>('AKASHI_FETCH_ALLOW_HOSTS', readAllowHosts, []);
+  const walletRecheckHours = read(
+    'AKASHI_WALLET_RECHECK_HOURS',
+    readRecheckHours,
+    DEFAULT_WALLET_RECHECK_HOURS,
+  );
 
   if (issues.length > 0) throw new ConfigError(issues);
   return {
@@ -272,6 +315,8 @@ export const loadConfig = (
     trustProxy,
     webhookAllowPrivateTargets,
     imageStore,
+    fetchAllowHosts,
+    walletRecheckHours,
     ...(smtpUrl === undefined ? {} : { smtpUrl }),
     ...(mailFrom === undefined ? {} : { mailFrom }),
     ...(masterKey === undefined ? {} : { masterKey }),

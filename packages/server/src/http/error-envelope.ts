@@ -5,7 +5,8 @@
  *                "fields": [{ "in": "body", "path": "/email", "message": "…" }] } }
  *
  * `message` and each field's `message` are in the language negotiated from Accept-Language
- * (the response's Content-Language). `fields` is present only when fields are at fault.
+ * (the response's Content-Language). `fields` is present only when fields are at fault;
+ * `details` only for the codes that carry structured data (documented with the route).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { SERVER_ERROR_CODES } from './error-registry.js';
@@ -39,6 +40,11 @@ export const ErrorEnvelope = Type.Object(
             ),
           ),
         ),
+        details: Type.Optional(
+          Type.Record(Type.String(), Type.Unknown(), {
+            description: 'Structured data about the failure, for the codes that document it.',
+          }),
+        ),
       },
       { additionalProperties: false },
     ),
@@ -66,5 +72,6 @@ export const buildErrorEnvelope = (
             message: field.message[language],
           })),
         }),
+    ...(error.details === undefined ? {} : { details: error.details }),
   },
 });

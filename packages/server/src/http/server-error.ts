@@ -30,6 +30,11 @@ interface BaseOptions {
   readonly fields?: readonly FieldError[];
   /** The underlying error, for the logs; never sent to the client. */
   readonly cause?: unknown;
+  /**
+   * Structured data the client acts on, sent as the envelope's `details` (e.g. the verdict and
+   * the verification report of a refused wallet import). Never anything secret.
+   */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export type ServerErrorOptions<C extends ServerErrorCode> = BaseOptions &
@@ -48,6 +53,7 @@ export class ServerError<C extends ServerErrorCode = ServerErrorCode> extends Er
   /** The message in English (also `message`) and Japanese, placeholders filled. */
   readonly localized: LocalizedMessage;
   readonly fields: readonly FieldError[] | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(code: C, ...[options]: ServerErrorArgs<C>) {
     const definition = readErrorDefinition(code);
@@ -61,6 +67,7 @@ export class ServerError<C extends ServerErrorCode = ServerErrorCode> extends Er
     this.status = definition.status;
     this.localized = localized;
     this.fields = options?.fields;
+    this.details = options?.details;
   }
 }
 

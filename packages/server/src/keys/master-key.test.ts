@@ -70,6 +70,20 @@ describe('parseMasterKey', () => {
   });
 });
 
+describe('deriveMasterKey', () => {
+  it('derives a separate, stable 32-byte key for the wallet claim links', () => {
+    const text = createMasterKey();
+    const one = deriveMasterKey(parseMasterKey(text)!, 'environment');
+    const two = deriveMasterKey(parseMasterKey(text)!, 'file', '/x');
+    const other = deriveMasterKey(parseMasterKey(createMasterKey())!, 'environment');
+    const bytes = (key: typeof one.walletClaimKey) => key.export().toString('hex');
+    assert.equal(one.walletClaimKey.symmetricKeySize, 32);
+    assert.equal(bytes(one.walletClaimKey), bytes(two.walletClaimKey));
+    assert.notEqual(bytes(one.walletClaimKey), bytes(other.walletClaimKey));
+    assert.notEqual(bytes(one.walletClaimKey), bytes(one.issuerKeyEncryptionKey));
+  });
+});
+
 describe('AKASHI_MASTER_KEY and AKASHI_MASTER_KEY_FILE in loadConfig', () => {
   it('are optional, and absent from the configuration when unset', () => {
     const config = loadConfig({}, { cwd: '/srv/akashi' });

@@ -5,8 +5,9 @@
  * without their material, and is never logged.
  *
  * The key is not used as it is: HKDF-SHA256 derives from it one key per purpose (here the
- * AES-256-GCM key for issuer keys) and a public fingerprint, the master key id, stored beside each
- * ciphertext so that a wrong master key is reported as such rather than as corrupt data.
+ * AES-256-GCM key for issuer keys and the HMAC key of the wallet's claim links) and a public
+ * fingerprint, the master key id, stored beside each ciphertext so that a wrong master key is
+ * reported as such rather than as corrupt data.
  */
 import { createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 
@@ -22,6 +23,8 @@ export interface MasterKey {
   readonly file: string | undefined;
   /** The AES-256-GCM key for issuer private keys (`encrypt-private-key.ts`). */
   readonly issuerKeyEncryptionKey: KeyObject;
+  /** The HMAC-SHA256 key of the wallet's claim links (`wallet-claims/claim-token.ts`). */
+  readonly walletClaimKey: KeyObject;
 }
 
 /** Describes the format for error messages; the value itself is never repeated. */
@@ -60,6 +63,7 @@ export const parseMasterKey = (text: string): KeyObject | undefined => {
 const HKDF_SALT = 'akashi master key';
 const ID_INFO = 'akashi/master-key-id/v1';
 const ISSUER_KEYS_INFO = 'akashi/issuer-keys/aes-256-gcm/v1';
+const WALLET_CLAIM_INFO = 'akashi/wallet-claim/v1';
 
 const derive = (secret: KeyObject, info: string): Buffer =>
   Buffer.from(hkdfSync('sha256', secret, HKDF_SALT, info, 32));
@@ -75,14 +79,17 @@ export const deriveMasterKey = (
   }
   const fingerprint = derive(secret, ID_INFO);
   const encryption = derive(secret, ISSUER_KEYS_INFO);
+  const claim = derive(secret, WALLET_CLAIM_INFO);
   try {
     return Object.freeze({
       id: `mk-${fingerprint.subarray(0, 8).toString('hex')}`,
       source,
       file,
       issuerKeyEncryptionKey: createSecretKey(encryption),
+      walletClaimKey: createSecretKey(claim),
     });
   } finally {
     encryption.fill(0);
+    claim.fill(0);
   }
 };

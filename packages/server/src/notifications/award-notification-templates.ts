@@ -2,7 +2,8 @@
  * The notification e-mails to badge recipients, in Japanese and English: a badge awarded
  * (「バッジが授与されました」), re-issued, and revoked (with the issuer's reason). The recipient's
  * name and every other value appear exactly as stored; the badge page link is always there, the
- * wallet's claim link only when the notification has one.
+ * wallet's claim link (`wallet-claims/claim-token.ts`) whenever the notification has one (every
+ * award e-mail, not a revocation).
  */
 import type { RenderedMail } from '../mail/render-mail.js';
 import { formatAwardDate } from './format-award-date.js';
@@ -96,7 +97,8 @@ const LABELS = {
     view: 'バッジを見る',
     viewIntro: 'バッジのページ：',
     claim: 'ウォレットに受け取る',
-    claimIntro: 'ウォレットに受け取るには、次のリンクを開いてください：',
+    claimIntro:
+      'Akashi のウォレットに受け取ると、ほかのバッジと一緒に保管し、公開・共有（LinkedIn など）やダウンロードができるようになります。次のリンクを開き、サインイン（アカウントをお持ちでない方は登録）してください：',
   },
   en: {
     badge: 'Badge',
@@ -107,7 +109,8 @@ const LABELS = {
     view: 'View the badge',
     viewIntro: 'The badge page:',
     claim: 'Claim it in your wallet',
-    claimIntro: 'To keep the badge in your wallet, open this link:',
+    claimIntro:
+      'Claim the badge into your Akashi wallet to keep it with your other badges, share it (on LinkedIn, for example) and download it. Open this link and sign in, or create an account if you have none:',
   },
 } as const;
 

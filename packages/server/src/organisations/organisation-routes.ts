@@ -4,7 +4,8 @@
  * - `GET /organisations`: the organisations the signed-in user belongs to, with their role;
  * - `GET /organisations/:organisationId`: one organisation (members, its API keys with
  *   `org:read`, operators);
- * - `PATCH /organisations/:organisationId`: its settings (`require2fa`, contact e-mail; org admins).
+ * - `PATCH /organisations/:organisationId`: its settings (`require2fa`, contact e-mail, LinkedIn
+ *   company-page id; org admins).
  */
 import { Type } from '@sinclair/typebox';
 import type { RoutePlugin } from '../http/app-context.js';
@@ -12,7 +13,12 @@ import { ServerError } from '../http/server-error.js';
 import { authorizeRequest } from '../policy/authorize-request.js';
 import { originOf } from '../policy/command-origin.js';
 import { listOwnOrganisations } from './list-own-organisations.js';
-import { Organisation, OrganisationIdParams, OwnOrganisationList } from './organisation-schemas.js';
+import {
+  LinkedInOrganizationId,
+  Organisation,
+  OrganisationIdParams,
+  OwnOrganisationList,
+} from './organisation-schemas.js';
 import { presentOrganisation } from './present-organisation.js';
 import { readOrganisation } from './read-organisation.js';
 import { updateOrganisationSettings } from './update-organisation-settings.js';
@@ -27,6 +33,7 @@ const UpdateOrganisationBody = Type.Object(
       }),
     ),
     contactEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    linkedinOrganizationId: Type.Optional(Type.Union([LinkedInOrganizationId, Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1, title: 'UpdateOrganisationBody' },
 );

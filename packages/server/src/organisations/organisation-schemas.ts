@@ -41,6 +41,15 @@ export const OrganisationStatusSchema = Type.Union([
   Type.Literal('rejected'),
 ]);
 
+/** LinkedIn's numeric company-page id, for "Add to profile" links of the wallet (ADR 0010). */
+export const LinkedInOrganizationId = Type.String({
+  minLength: 1,
+  maxLength: 20,
+  pattern: '^[0-9]+$',
+  description:
+    "LinkedIn's numeric company-page id (the digits in the page admin's URL linkedin.com/company/{id}/admin/): learners' \"Add to profile\" links then name the organisation with its LinkedIn page and logo. null: none; the issuer name is sent as text.",
+});
+
 export const OrganisationIdParams = Type.Object(
   { organisationId: Type.String({ format: 'uuid' }) },
   { additionalProperties: false },
@@ -80,6 +89,7 @@ export const Organisation = Type.Object(
       description: 'Every staff action needs a session that passed a second factor.',
     }),
     approvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    linkedinOrganizationId: Type.Union([LinkedInOrganizationId, Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false, title: 'Organisation' },

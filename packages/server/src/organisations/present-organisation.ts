@@ -33,6 +33,7 @@ export const presentOrganisation = (row: OrganisationRow): Organisation => ({
   status: row.status,
   require2fa: row.require_2fa === 1,
   approvedAt: row.status === 'approved' ? row.decided_at : null,
+  linkedinOrganizationId: row.linkedin_organization_id,
   createdAt: row.created_at,
 });
 

@@ -1,6 +1,7 @@
 /**
  * An organisation admin changes the organisation's settings: `require2fa` (every staff action
- * then needs a session that passed a second factor) and the contact e-mail. The names and the
+ * then needs a session that passed a second factor), the contact e-mail and LinkedIn's company-page
+ * id (`linkedinOrganizationId`, null to clear; used by the wallet's "Add to profile" links). The names and the
  * domain were vetted and are not changed here. Audited as `org.update` with the changes.
  */
 import { recordAuditEvent } from '../audit/record-audit-event.js';
@@ -13,6 +14,7 @@ import { readOrganisation } from './read-organisation.js';
 export interface OrganisationSettings {
   readonly require2fa?: boolean;
   readonly contactEmail?: string;
+  readonly linkedinOrganizationId?: string | null;
 }
 
 export const updateOrganisationSettings = (
@@ -30,12 +32,17 @@ export const updateOrganisationSettings = (
     if (settings.contactEmail !== undefined && settings.contactEmail !== before.contact_email) {
       changes.contactEmail = { from: before.contact_email, to: settings.contactEmail };
     }
+    const linkedinId = settings.linkedinOrganizationId;
+    if (linkedinId !== undefined && linkedinId !== before.linkedin_organization_id) {
+      changes.linkedinOrganizationId = { from: before.linkedin_organization_id, to: linkedinId };
+    }
     if (Object.keys(changes).length === 0) return before;
     await tx.kysely
       .updateTable('organisations')
       .set({
         ...(settings.require2fa === undefined ? {} : { require_2fa: settings.require2fa ? 1 : 0 }),
         ...(settings.contactEmail === undefined ? {} : { contact_email: settings.contactEmail }),
+        ...(linkedinId === undefined ? {} : { linkedin_organization_id: linkedinId }),
         updated_at: origin.now.toISOString(),
       })
       .where('id', '=', organisationId)

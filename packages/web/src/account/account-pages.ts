@@ -1,10 +1,13 @@
 /**
  * The account pages: signing in and out (with a second factor or a passkey), signing up and
  * confirming the e-mail address, resetting a forgotten password, the first-run operator set-up,
- * and the signed-in user's settings (profile, password, two-step verification, passkeys).
+ * and the signed-in user's settings (profile, password, two-step verification, passkeys, further
+ * e-mail addresses, deleting the account).
  */
 import { openPage, redirectTo } from '../kit/page.js';
 import { PAGE_ROUTE, type WebModule } from '../kit/web-module.js';
+import { registerAccountDeletePages } from './account-delete-pages.js';
+import { registerAccountEmailsPages } from './account-emails-pages.js';
 import { registerAccountSettingsPages } from './account-settings-pages.js';
 import { registerPasswordResetPages } from './password-reset-pages.js';
 import { registerSecurityPages } from './security-pages.js';
@@ -37,4 +40,6 @@ export const registerAccountPages: WebModule = (app, web) => {
   registerSetupPages(app, web);
   registerAccountSettingsPages(app, web);
   registerSecurityPages(app, web);
+  registerAccountEmailsPages(app, web);
+  registerAccountDeletePages(app, web);
 };

@@ -33,6 +33,7 @@ import {
   postedCsrf,
   sendApiErrorPage,
 } from './account-shared.js';
+import { emailsText } from './account-emails-texts.js';
 import { accountText as t } from './account-texts.js';
 
 interface State {
@@ -106,7 +107,9 @@ const renderAccount = (page: Page, session: SessionView, state: State) => {
           <p class="actions"><button type="submit">${t(l, 'changePassword')}</button></p>
         </form>
       </section>
-      <p><a href="/account/security" data-testid="security-link">${t(l, 'securityLink')}</a></p>`,
+      <p><a href="/account/security" data-testid="security-link">${t(l, 'securityLink')}</a></p>
+      <p><a href="/account/emails" data-testid="emails-link">${emailsText(l, 'accountLinkEmails')}</a></p>
+      <p><a href="/account/delete" data-testid="delete-link">${emailsText(l, 'accountLinkDelete')}</a></p>`,
   });
 };
 

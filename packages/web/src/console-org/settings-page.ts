@@ -1,11 +1,11 @@
 /**
  * `/console/{org}/settings`: the organisation (names, domain, type, contact, status, approval
- * date) with its settings form for org admins (`PATCH /organisations/{id}`), its issuer profiles
+ * date, LinkedIn company page id) with its settings form for org admins (`PATCH /organisations/{id}`), its issuer profiles
  * and the form that creates one (`POST …/issuers`). Non-admins see it read only.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiError } from '../kit/api.js';
-import type { ConsoleContext } from '../kit/console.js';
+import type { ConsoleContext, OrganisationView } from '../kit/console.js';
 import { formatDate } from '../kit/dates.js';
 import {
   csrfInput,
@@ -43,7 +43,11 @@ interface SettingsState {
   readonly status?: number;
   readonly refusal?: ApiError | undefined;
   readonly settings?: {
-    readonly values: { readonly contactEmail: string; readonly require2fa: boolean };
+    readonly values: {
+      readonly contactEmail: string;
+      readonly require2fa: boolean;
+      readonly linkedinOrganizationId: string;
+    };
     readonly errors: FieldErrors;
   };
   readonly create?: CreateIssuerState;
@@ -51,13 +55,22 @@ interface SettingsState {
 
 type OrgParams = { Params: { org: string } };
 
+/** The organisation as the API sends it, with LinkedIn's company page id (wallet, ADR 0010). */
+type OrganisationSettingsView = OrganisationView & {
+  readonly linkedinOrganizationId?: string | null;
+};
+
+/** The form's LinkedIn id as the API takes it: digits, or null to clear (spaces around dropped). */
+const linkedinValue = (field: string): string | null => (field.trim() === '' ? null : field.trim());
+
 const renderSettingsPage = async (
   context: ConsoleContext,
   state: SettingsState,
 ): Promise<FastifyReply> => {
   const { page, membership } = context;
   const l = page.language;
-  const organisation = membership.organisation;
+  const organisation: OrganisationSettingsView = membership.organisation;
+  const linkedinId = organisation.linkedinOrganizationId ?? null;
   const admin = isAdmin(context);
   const base = apiOrgPath(context);
   const [issuers, departments] = await Promise.all([
@@ -67,7 +80,11 @@ const renderSettingsPage = async (
   const profiles = issuers.ok ? issuers.body.issuers : [];
   const departmentList = departments.ok ? departments.body.departments : [];
   const settings = state.settings ?? {
-    values: { contactEmail: organisation.contactEmail, require2fa: organisation.require2fa },
+    values: {
+      contactEmail: organisation.contactEmail,
+      require2fa: organisation.require2fa,
+      linkedinOrganizationId: linkedinId ?? '',
+    },
     errors: {},
   };
   const facts = html`<dl class="facts" data-testid="organisation-facts">
@@ -93,6 +110,10 @@ const renderSettingsPage = async (
     </dd>
     <dt>${t(l, 'require2fa')}</dt>
     <dd>${t(l, organisation.require2fa ? 'on' : 'off')}</dd>
+    <dt>${t(l, 'linkedinOrganizationId')}</dt>
+    <dd data-testid="linkedin-organization-id">
+      ${linkedinId === null ? t(l, 'notSet') : html`<code>${linkedinId}</code>`}
+    </dd>
   </dl>`;
   const settingsForm =
     admin &&
@@ -109,6 +130,7 @@ const renderSettingsPage = async (
         ${renderField({ name: 'contactEmail', label: t(l, 'contactEmail'), type: 'email', value: settings.values.contactEmail, error: settings.errors.contactEmail, required: true, maxlength: 254, autocomplete: 'email' })}
         ${renderCheckbox({ name: 'require2fa', label: t(l, 'require2faLabel'), checked: settings.values.require2fa, value: 'yes', hint: t(l, 'require2faHint') })}
         ${settings.errors.require2fa !== undefined && html`<p class="field-error">${settings.errors.require2fa}</p>`}
+        ${renderField({ name: 'linkedinOrganizationId', label: t(l, 'linkedinOrganizationId'), value: settings.values.linkedinOrganizationId, error: settings.errors.linkedinOrganizationId, hint: t(l, 'linkedinOrganizationIdHint'), inputmode: 'numeric', pattern: '[0-9]*', maxlength: 20, autocomplete: 'off' })}
         <button type="submit">${t(l, 'saveSettings')}</button>
       </form>
     </section>`;
@@ -145,9 +167,17 @@ export const registerSettingsPage = (app: FastifyInstance, web: WebContext): voi
     const values = {
       contactEmail: fields.contactEmail ?? '',
       require2fa: fields.require2fa === 'yes',
+      linkedinOrganizationId: fields.linkedinOrganizationId ?? '',
     };
     const answer = await page.api('PATCH', apiOrgPath(context), {
-      json: values,
+      json: {
+        contactEmail: values.contactEmail,
+        require2fa: values.require2fa,
+        // Only a form that has the field changes it (an older form cannot clear it by accident).
+        ...(fields.linkedinOrganizationId === undefined
+          ? {}
+          : { linkedinOrganizationId: linkedinValue(values.linkedinOrganizationId) }),
+      },
       csrfToken: fields._csrf,
     });
     if (answer.ok) return redirectTo(page, `${context.base}/settings?done=saved`);

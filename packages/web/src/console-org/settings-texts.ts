@@ -29,4 +29,10 @@ export const settingsText = defineTexts({
     en: 'Once on, sessions that did not pass a second factor can neither issue nor change settings. Set up your own second factor first.',
   },
   saveSettings: { ja: '設定を保存する', en: 'Save the settings' },
+  linkedinOrganizationId: { ja: 'LinkedIn 企業ページ ID', en: 'LinkedIn company page id' },
+  linkedinOrganizationIdHint: {
+    ja: 'LinkedIn の企業ページを管理者として開いたときのアドレス（linkedin.com/company/12345678/admin/）に含まれる数字です。設定すると、学習者がバッジを LinkedIn のプロフィールに追加するときに、組織の LinkedIn ページとロゴが表示されます。空欄の場合は組織名が文字として送られます。',
+    en: "The number in the address of your LinkedIn company page when you open it as an admin (linkedin.com/company/12345678/admin/). With it, badges that learners add to their LinkedIn profile show your organisation's LinkedIn page and logo; left empty, the organisation's name is sent as text.",
+  },
+  notSet: { ja: '未設定', en: 'Not set' },
 });

@@ -15,6 +15,8 @@
  * - `wallet_share_links`: per-badge links (`/s/{id}`), stable until revoked.
  * - `wallet_profiles`: the opt-in public profile (`/p/{slug}`).
  * - `organisations.linkedin_organization_id`: LinkedIn's numeric company id, for "add to profile".
+ * - an index on `lower(awards.recipient_email)`: a wallet finds the awards made to its addresses
+ *   (kept as typed) on every read.
  *
  * Frozen history: portable SQL only (see `tables.ts` for the column conventions).
  */
@@ -148,6 +150,12 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
     .addColumn('headline', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createIndex('awards_recipient_lower')
+    .on('awards')
+    .expression(sql`lower(recipient_email)`)
     .execute();
 
   await db.schema
