@@ -54,8 +54,8 @@ describe('createCardImageLocaliser', () => {
     );
 
   it('keeps a remote PNG in the card, its metadata stripped', async () => {
-    const image = await localise()(`${origin}/badge.png`);
-    assert.ok(image?.startsWith('data:image/png;base64,'), image ?? 'null');
+    const image = (await localise()(`${origin}/badge.png`)) ?? '';
+    assert.ok(image.startsWith('data:image/png;base64,'), image);
     const bytes = new Uint8Array(
       Buffer.from(image.slice('data:image/png;base64,'.length), 'base64'),
     );
@@ -63,8 +63,8 @@ describe('createCardImageLocaliser', () => {
   });
 
   it('keeps a remote SVG only sanitised', async () => {
-    const image = await localise()(`${origin}/badge.svg`);
-    assert.ok(image?.startsWith('data:image/svg+xml;base64,'), image ?? 'null');
+    const image = (await localise()(`${origin}/badge.svg`)) ?? '';
+    assert.ok(image.startsWith('data:image/svg+xml;base64,'), image);
     const svg = Buffer.from(image.split(',')[1] ?? '', 'base64').toString('utf8');
     assert.doesNotMatch(svg, /script|onclick/);
     assert.match(svg, /<rect/);

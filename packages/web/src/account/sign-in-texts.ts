@@ -55,6 +55,10 @@ export const signInText = defineTexts({
     ja: 'ご入力のメールアドレスに確認用のリンクをお送りしました。メールを開き、リンクから登録を完了してください。届かない場合は迷惑メールフォルダもご確認ください。',
     en: 'We have sent a confirmation link to the address you gave. Open the e-mail and follow the link to finish. If it does not arrive, please check your spam folder.',
   },
+  signUpDoneNext: {
+    ja: 'メールアドレスを確認したら、こちらからログインすると、元のページに戻ります。',
+    en: 'Once your address is confirmed, sign in here to go back to where you were.',
+  },
   // Verify e-mail
   verifyTitle: { ja: 'メールアドレスの確認', en: 'Confirm your e-mail address' },
   verifyLead: {

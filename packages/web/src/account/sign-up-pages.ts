@@ -3,6 +3,8 @@
  * page's language), `GET /sign-up/sent` ("check your e-mail"), and the link the e-mail carries:
  * `GET /verify-email?token=` shows a confirm button (a POST, so that mail scanners opening the
  * link do not use the token up), `POST /verify-email` confirms, `GET /verify-email/done`.
+ * A `?next=` (a claim link that sent the visitor here) is kept through sign-up to the "check
+ * your e-mail" page, whose sign-in link then comes back to it.
  */
 import type { FastifyInstance } from 'fastify';
 import { fieldErrors, renderErrorSummary, renderField } from '../kit/forms.js';
@@ -13,6 +15,8 @@ import { PAGE_ROUTE } from '../kit/web-module.js';
 import {
   formStatus,
   isPageError,
+  nextPath,
+  nextQuery,
   optionalCsrfInput,
   posted,
   postedCsrf,
@@ -25,12 +29,20 @@ type Values = Readonly<Record<'displayName' | 'email', string>>;
 
 const renderSignUp = (page: Page, values: Values, errors: Readonly<Record<string, string>>) => {
   const l = page.language;
+  // A page that sent the visitor here to sign up (a claim link) is where sign-in goes after.
+  const next = nextQuery(nextPath(page));
   return renderLayout(page, {
     title: t(l, 'signUpTitle'),
     body: html`<h1>${t(l, 'signUpTitle')}</h1>
       <p>${t(l, 'signUpLead')}</p>
       ${renderErrorSummary(l, errors)}
-      <form method="post" action="/sign-up" class="stack" novalidate data-testid="sign-up-form">
+      <form
+        method="post"
+        action="/sign-up${next}"
+        class="stack"
+        novalidate
+        data-testid="sign-up-form"
+      >
         ${optionalCsrfInput(page)}
         ${renderField({ name: 'displayName', label: t(l, 'displayName'), hint: t(l, 'displayNameHint'), value: values.displayName, error: errors.displayName, required: true, autocomplete: 'name', maxlength: 200 })}
         ${renderField({ name: 'email', label: t(l, 'email'), type: 'email', value: values.email, error: errors.email, required: true, autocomplete: 'email' })}
@@ -39,7 +51,7 @@ const renderSignUp = (page: Page, values: Values, errors: Readonly<Record<string
           <button type="submit" data-testid="sign-up-submit">${t(l, 'signUpButton')}</button>
         </p>
       </form>
-      <p>${t(l, 'haveAccount')} <a href="/sign-in">${t(l, 'goSignIn')}</a></p>`,
+      <p>${t(l, 'haveAccount')} <a href="/sign-in${next}">${t(l, 'goSignIn')}</a></p>`,
   });
 };
 
@@ -105,18 +117,28 @@ export const registerSignUpPages = (app: FastifyInstance, web: WebContext): void
         formStatus(answer),
       );
     }
-    return redirectTo(page, '/sign-up/sent');
+    return redirectTo(page, `/sign-up/sent${nextQuery(nextPath(page))}`);
   });
 
   app.get('/sign-up/sent', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
     const l = page.language;
+    const next = nextQuery(nextPath(page));
     return sendHtml(
       page,
       renderMessagePage(page, {
         title: t(l, 'signUpDoneTitle'),
         testid: 'sign-up-done',
-        body: html`<p>${t(l, 'signUpDoneBody')}</p>`,
+        body: html`<p>${t(l, 'signUpDoneBody')}</p>
+          ${
+            next !== '' &&
+            html`<p>${t(l, 'signUpDoneNext')}</p>
+            <p>
+              <a class="button" href="/sign-in${next}" data-testid="sign-up-continue"
+                >${t(l, 'goSignIn')}</a
+              >
+            </p>`
+          }`,
       }),
     );
   });

@@ -1,5 +1,6 @@
 /**
- * `GET /`: what Akashi is and where to go; `GET /preferences`: the language switch and the
+ * `GET /`: what Akashi is and where to go (a signed-in visitor's wallet first);
+ * `GET /preferences`: the language switch and the
  * calendar preference (和暦 or Gregorian), kept in cookies for a year, then back to `next`.
  */
 import type { FastifyInstance } from 'fastify';
@@ -33,6 +34,14 @@ export const registerHomePages = (app: FastifyInstance, web: WebContext): void =
             <p class="lead">${t(l, 'lead')}</p>
           </section>
           <div class="cards">
+            ${
+              signedIn &&
+              html`<section class="card" data-testid="home-wallet">
+              <h2><a href="/wallet">${t(l, 'walletTitle')}</a></h2>
+              <p>${t(l, 'walletBody')}</p>
+              <p><a class="button" href="/wallet">${t(l, 'goWallet')}</a></p>
+            </section>`
+            }
             <section class="card">
               <h2><a href="/verify">${t(l, 'verifyTitle')}</a></h2>
               <p>${t(l, 'verifyBody')}</p>

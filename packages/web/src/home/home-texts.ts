@@ -21,6 +21,12 @@ export const homeText = defineTexts({
     ja: '組織として利用を申請し、承認されるとバッジの作成・授与・一括発行ができます。',
     en: 'Apply as an organisation; once approved, design badges and award them one by one or in bulk.',
   },
+  walletTitle: { ja: 'あなたのバッジ', en: 'Your badges' },
+  walletBody: {
+    ja: '受け取ったバッジは、ウォレットでまとめて管理・共有できます。',
+    en: 'Keep, share and export the badges you have received in your wallet.',
+  },
+  goWallet: { ja: 'ウォレットを開く', en: 'Open your wallet' },
   apply: { ja: '発行機関として申請', en: 'Apply as an issuer' },
   goConsole: { ja: 'コンソールを開く', en: 'Open the console' },
   preferencesSaved: { ja: '表示設定を保存しました。', en: 'Display settings saved.' },

@@ -6,6 +6,7 @@ export const layoutText = defineTexts({
   mainNav: { ja: 'メインメニュー', en: 'Main menu' },
   verify: { ja: 'バッジを検証', en: 'Verify a badge' },
   organisations: { ja: '発行機関', en: 'Issuers' },
+  wallet: { ja: 'ウォレット', en: 'Wallet' },
   console: { ja: '発行者コンソール', en: 'Issuer console' },
   operator: { ja: '運営コンソール', en: 'Operator console' },
   account: { ja: 'アカウント', en: 'Account' },

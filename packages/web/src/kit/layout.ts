@@ -23,7 +23,8 @@ export interface LayoutOptions {
   readonly title: string;
   readonly body: HtmlValue;
   /** Which top-level section is current (marks the link `aria-current`). */
-  readonly section?: 'home' | 'verify' | 'organisations' | 'console' | 'operator' | 'account';
+  readonly section?:
+    'home' | 'verify' | 'organisations' | 'wallet' | 'console' | 'operator' | 'account';
   readonly openGraph?: OpenGraph;
   /** Extra style sheets under /assets/ (a page group's own, e.g. 'bulk.css'). */
   readonly styles?: readonly string[];
@@ -58,7 +59,8 @@ const renderHeader = (page: Page, section: LayoutOptions['section']): SafeHtml =
         <li>${navLink('/organisations', t(l, 'organisations'), section === 'organisations')}</li>
         ${
           signedIn
-            ? html`<li>${navLink('/console', t(l, 'console'), section === 'console')}</li>
+            ? html`<li>${navLink('/wallet', t(l, 'wallet'), section === 'wallet')}</li>
+                <li>${navLink('/console', t(l, 'console'), section === 'console')}</li>
                 ${session.account.isOperator && html`<li>${navLink('/operator', t(l, 'operator'), section === 'operator')}</li>`}
                 <li>${navLink('/account', t(l, 'account'), section === 'account')}</li>
                 <li>
