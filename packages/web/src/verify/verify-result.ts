@@ -9,26 +9,8 @@ import { html, type SafeHtml } from '../kit/html.js';
 import type { Language } from '../kit/language.js';
 import { summariseCredential, type CredentialSummary } from './credential-summary.js';
 import { checkText, verdictText, verifyText as t } from './verify-texts.js';
-import type { CheckOutcome, Verdict, VerificationCheckView, VerifyAnswer } from './verify-types.js';
-
-const VERDICT_TONE: Readonly<Record<Verdict, 'ok' | 'bad' | 'warn'>> = {
-  valid: 'ok',
-  revoked: 'bad',
-  suspended: 'warn',
-  expired: 'warn',
-  'not-yet-valid': 'warn',
-  tampered: 'bad',
-  'issuer-unreachable': 'warn',
-  unreadable: 'bad',
-  invalid: 'bad',
-};
-
-const OUTCOME_TONE: Readonly<Record<CheckOutcome, string>> = {
-  passed: 'ok',
-  failed: 'bad',
-  skipped: '',
-  error: 'warn',
-};
+import { isKnownCheck, OUTCOME_TONE, VERDICT_TONE } from './verdict-tones.js';
+import type { Verdict, VerificationCheckView, VerifyAnswer } from './verify-types.js';
 
 const GENUINE: ReadonlySet<Verdict> = new Set([
   'valid',
@@ -37,25 +19,6 @@ const GENUINE: ReadonlySet<Verdict> = new Set([
   'expired',
   'not-yet-valid',
 ]);
-
-const KNOWN_CHECKS = [
-  'parse',
-  'context',
-  'jsonld',
-  'schema',
-  'proof',
-  'issuer',
-  'refresh',
-  'validity',
-  'status',
-  'recipient',
-  'endorsements',
-] as const;
-
-type KnownCheck = (typeof KNOWN_CHECKS)[number];
-
-const isKnownCheck = (name: string): name is KnownCheck =>
-  (KNOWN_CHECKS as readonly string[]).includes(name);
 
 const renderBanner = (l: Language, answer: VerifyAnswer, verifiedAt: string): SafeHtml => {
   const { verdict } = answer;

@@ -8,12 +8,8 @@ import { formatDate, formatDateTime, type CalendarPreference } from '../kit/date
 import { html, join, type SafeHtml } from '../kit/html.js';
 import type { Language } from '../kit/language.js';
 import { checkText, verdictText, verifyText } from '../verify/verify-texts.js';
-import type {
-  CheckOutcome,
-  Verdict,
-  VerificationCheckView,
-  VerifyAnswer,
-} from '../verify/verify-types.js';
+import { isKnownCheck, OUTCOME_TONE, VERDICT_TONE } from '../verify/verdict-tones.js';
+import type { VerificationCheckView, VerifyAnswer } from '../verify/verify-types.js';
 import type { CredentialContent, EvidenceView } from './credential-content.js';
 import { publicText as t } from './wallet-public-texts.js';
 import type { WalletCredentialCard, WalletStatus } from './wallet-public-types.js';
@@ -25,44 +21,6 @@ const STATUS_TONE: Readonly<Record<WalletStatus, string>> = {
   suspended: 'warn',
   unverified: 'bad',
 };
-
-const VERDICT_TONE: Readonly<Record<Verdict, 'ok' | 'bad' | 'warn'>> = {
-  valid: 'ok',
-  revoked: 'bad',
-  suspended: 'warn',
-  expired: 'warn',
-  'not-yet-valid': 'warn',
-  tampered: 'bad',
-  'issuer-unreachable': 'warn',
-  unreadable: 'bad',
-  invalid: 'bad',
-};
-
-const OUTCOME_TONE: Readonly<Record<CheckOutcome, string>> = {
-  passed: ' ok',
-  failed: ' bad',
-  skipped: '',
-  error: ' warn',
-};
-
-const KNOWN_CHECKS = [
-  'parse',
-  'context',
-  'jsonld',
-  'schema',
-  'proof',
-  'issuer',
-  'refresh',
-  'validity',
-  'status',
-  'recipient',
-  'endorsements',
-] as const;
-
-type KnownCheck = (typeof KNOWN_CHECKS)[number];
-
-const knownCheck = (name: string): KnownCheck | undefined =>
-  KNOWN_CHECKS.find((known) => known === name);
 
 /** Plain text over several lines: paragraphs at blank lines, line breaks kept, all escaped. */
 export const renderMultiline = (text: string): SafeHtml =>
@@ -242,12 +200,12 @@ export const renderBadgeContent = (
 };
 
 const renderCheck = (l: Language, check: VerificationCheckView): SafeHtml => {
-  const known = knownCheck(check.name);
+  const known = isKnownCheck(check.name) ? check.name : undefined;
   const name = known === undefined ? check.name : checkText(l, `${known}-name`);
   return html`<li data-testid="verify-check" data-check="${check.name}" data-outcome="${check.outcome}">
     <h3>
       ${name}
-      <span class="pill${OUTCOME_TONE[check.outcome]}">${checkText(l, `outcome-${check.outcome}`)}</span>
+      <span class="pill ${OUTCOME_TONE[check.outcome]}">${checkText(l, `outcome-${check.outcome}`)}</span>
     </h3>
     <p>${check.message[l]}</p>
     ${known !== undefined && html`<p class="hint">${verifyText(l, 'whatItMeans')}: ${checkText(l, `${known}-means`)}</p>`}
