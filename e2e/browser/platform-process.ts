@@ -13,6 +13,10 @@ export interface PlatformProcess {
   readonly url: string;
   readonly setupUrl: string;
   readonly logs: readonly string[];
+  /** The data directory (embedded SQLite, master key file), removed by `stop`. */
+  readonly dataDir: string;
+  /** The environment the platform runs with (for the `akashi admin` commands on its database). */
+  readonly env: Readonly<Record<string, string>>;
   readonly stop: () => Promise<void>;
 }
 
@@ -44,17 +48,18 @@ export const startPlatform = async (options: StartPlatformOptions): Promise<Plat
   const dataDir = mkdtempSync(join(tmpdir(), 'akashi-browser-'));
   const port = await freePort();
   const url = `http://${options.host ?? '127.0.0.1'}:${String(port)}`;
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    AKASHI_DATA_DIR: dataDir,
+    SMTP_URL: options.smtpUrl,
+    MAIL_FROM: 'akashi@example.ac.jp',
+    LOG_LEVEL: 'info',
+  };
   const child: ChildProcess = spawn(process.execPath, [MAIN.pathname], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      AKASHI_DATA_DIR: dataDir,
-      SMTP_URL: options.smtpUrl,
-      MAIL_FROM: 'akashi@example.ac.jp',
-      LOG_LEVEL: 'info',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
@@ -94,6 +99,8 @@ export const startPlatform = async (options: StartPlatformOptions): Promise<Plat
     url,
     setupUrl: setupUrl ?? '',
     logs,
+    dataDir,
+    env,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
