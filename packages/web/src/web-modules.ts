@@ -13,6 +13,9 @@ import { registerVerifyPages } from './verify/verify-pages.js';
 import { registerAnalyticsPages } from './analytics/analytics-pages.js';
 import { registerWalletPages } from './wallet/wallet-pages.js';
 import { registerWalletPublicPages } from './wallet-public/wallet-public-pages.js';
+import { registerOAuthPages } from './oauth/oauth-pages.js';
+import { registerWalletConnectionPages } from './wallet-connections/wallet-connections-pages.js';
+import { registerWalletDeliveryPages } from './wallet-delivery/wallet-delivery-pages.js';
 
 export const WEB_MODULES: readonly WebModule[] = [
   registerHomePages,
@@ -26,4 +29,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   registerAnalyticsPages,
   registerWalletPages,
   registerWalletPublicPages,
+  registerOAuthPages,
+  registerWalletConnectionPages,
+  registerWalletDeliveryPages,
 ];

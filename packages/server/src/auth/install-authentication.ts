@@ -124,6 +124,10 @@ export const installAuthentication = (app: App, context: AppContext): void => {
   // A reference type cannot be a decoration's default: every request gets its actor in the hook.
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.ownAuthorization === true) {
+      request.actor = ANONYMOUS;
+      return;
+    }
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);

@@ -35,6 +35,13 @@ declare module 'fastify' {
      * there. Pages never write anything themselves (`@akashi/web`, ADR 0008).
      */
     readonly csrfCheckedByApi?: boolean;
+    /**
+     * The route reads the `Authorization` header itself (OAuth 2.0: HTTP Basic client
+     * authentication at the token endpoint, OAuth access tokens at the Open Badges API and
+     * Badge Connect endpoints): the platform's session and API-key authentication is skipped and
+     * the caller is anonymous to `authorize()`. Cookies are ignored too, so no CSRF can ride them.
+     */
+    readonly ownAuthorization?: boolean;
   }
 }
 

@@ -22,6 +22,7 @@ import * as notifications from './migrations/0012-notifications.js';
 import * as vcApiCredentials from './migrations/0013-vc-api-credentials.js';
 import * as analytics from './migrations/0014-analytics.js';
 import * as wallet from './migrations/0015-wallet.js';
+import * as oauthAndExchanges from './migrations/0016-oauth-and-exchanges.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-instance': instance,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013-vc-api-credentials': vcApiCredentials,
   '0014-analytics': analytics,
   '0015-wallet': wallet,
+  '0016-oauth-and-exchanges': oauthAndExchanges,
 };

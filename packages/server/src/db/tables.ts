@@ -9,6 +9,7 @@ import type { NotificationTables } from '../notifications/notification-tables.js
 import type { VcApiTables } from '../vc-api/vc-api-tables.js';
 import type { AnalyticsTables } from '../analytics/analytics-tables.js';
 import type { WalletTables } from '../wallet/wallet-tables.js';
+import type { EcosystemTables } from '../oauth/oauth-tables.js';
 
 /**
  * The tables of the database as Kysely sees them: one interface per table, its columns as they
@@ -252,7 +253,8 @@ export interface Tables
     NotificationTables,
     VcApiTables,
     AnalyticsTables,
-    WalletTables {
+    WalletTables,
+    EcosystemTables {
   instance: InstanceTable;
   users: UsersTable;
   sessions: SessionsTable;

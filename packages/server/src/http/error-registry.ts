@@ -22,6 +22,12 @@ import { VERIFICATION_ERRORS } from '../verification/verification-errors.js';
 import { WALLET_ERRORS } from '../wallet/wallet-errors.js';
 import { WALLET_CLAIM_ERRORS } from '../wallet-claims/wallet-claim-errors.js';
 import { WALLET_SHARING_ERRORS } from '../wallet-sharing/wallet-sharing-errors.js';
+import { OAUTH_ERRORS } from '../oauth/oauth-errors.js';
+import { OB3_API_ERRORS } from '../ob3-api/ob3-api-errors.js';
+import { BADGE_CONNECT_ERRORS } from '../badge-connect/badge-connect-errors.js';
+import { WALLET_CONNECTION_ERRORS } from '../wallet-connections/wallet-connection-errors.js';
+import { WALLET_DELIVERY_ERRORS } from '../wallet-delivery/wallet-delivery-errors.js';
+import { OID4VCI_ERRORS } from '../oid4vci/oid4vci-errors.js';
 
 export interface ErrorDefinition {
   /** The HTTP status, 4xx or 5xx. */
@@ -545,6 +551,12 @@ export const ERROR_REGISTRY = {
   ...WALLET_ERRORS,
   ...WALLET_CLAIM_ERRORS,
   ...WALLET_SHARING_ERRORS,
+  ...OAUTH_ERRORS,
+  ...OB3_API_ERRORS,
+  ...BADGE_CONNECT_ERRORS,
+  ...WALLET_CONNECTION_ERRORS,
+  ...WALLET_DELIVERY_ERRORS,
+  ...OID4VCI_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ServerErrorCode = keyof typeof ERROR_REGISTRY;

@@ -35,6 +35,12 @@ import { registerAnalyticsRoutes } from '../analytics/analytics-routes.js';
 import { registerWalletRoutes } from '../wallet/wallet-routes.js';
 import { registerWalletClaimRoutes } from '../wallet-claims/wallet-claim-routes.js';
 import { registerWalletSharingRoutes } from '../wallet-sharing/wallet-sharing-routes.js';
+import { registerOAuthRoutes } from '../oauth/oauth-routes.js';
+import { registerOb3ApiRoutes } from '../ob3-api/ob3-api-routes.js';
+import { registerBadgeConnectRoutes } from '../badge-connect/badge-connect-routes.js';
+import { registerWalletConnectionRoutes } from '../wallet-connections/wallet-connection-routes.js';
+import { registerWalletDeliveryRoutes } from '../wallet-delivery/wallet-delivery-routes.js';
+import { registerOid4vciRoutes } from '../oid4vci/oid4vci-routes.js';
 import type { RouteModule } from './app-context.js';
 
 export const ROUTE_MODULES: readonly RouteModule[] = [
@@ -73,6 +79,13 @@ export const ROUTE_MODULES: readonly RouteModule[] = [
   { prefix: '/api/v1', routes: registerWalletRoutes },
   { prefix: '/api/v1', routes: registerWalletClaimRoutes },
   { prefix: '/api/v1', routes: registerWalletSharingRoutes },
+  // The ecosystem (ADR 0011): OAuth, the Open Badges APIs, external hosts and wallets.
+  { prefix: '', routes: registerOAuthRoutes },
+  { prefix: '', routes: registerOb3ApiRoutes },
+  { prefix: '', routes: registerBadgeConnectRoutes },
+  { prefix: '/api/v1', routes: registerWalletConnectionRoutes },
+  { prefix: '', routes: registerWalletDeliveryRoutes },
+  { prefix: '', routes: registerOid4vciRoutes },
   // The web app's pages: a client of the routes above, called in process.
   {
     prefix: '',
