@@ -360,3 +360,68 @@ describe('statuses and JSON', () => {
     assert.throws(() => createGuardedFetcher({ allowHosts: ['a b'] }), TypeError);
   });
 });
+
+describe('extra request headers', () => {
+  it('sends them, returns the response headers, and never caches such a request', async () => {
+    let served = 0;
+    const api = await startLoopbackServer((request, response) => {
+      served += 1;
+      response
+        .writeHead(200, {
+          'content-type': 'application/json',
+          'cache-control': 'public, max-age=600',
+          etag: '"v1"',
+          link: '<https://host.example/next>; rel="next"',
+          'set-cookie': 'sid=1',
+        })
+        .end(JSON.stringify({ authorization: request.headers.authorization ?? null }));
+    });
+    try {
+      const fetcher = createGuardedFetcher({ allowHosts: [api.host] });
+      const url = `${api.origin}/credentials`;
+      const withToken = { headers: { Authorization: 'Bearer one' } };
+      const first = await fetcher.fetchDocument(url, withToken);
+      assert.deepEqual(JSON.parse(Buffer.from(first.body).toString('utf8')), {
+        authorization: 'Bearer one',
+      });
+      assert.equal(first.headers?.link, '<https://host.example/next>; rel="next"');
+      assert.equal(first.headers['set-cookie'], undefined);
+      const second = await fetcher.fetchDocument(url, { headers: { authorization: 'Bearer two' } });
+      assert.deepEqual(JSON.parse(Buffer.from(second.body).toString('utf8')), {
+        authorization: 'Bearer two',
+      });
+      assert.equal(served, 2, 'both requests with credentials reached the host');
+      assert.equal(api.seen.at(-1)?.headers['if-none-match'], undefined);
+      // Nothing was stored: a plain request goes to the host, then is served from the cache.
+      await fetcher.fetchDocument(url);
+      assert.equal(served, 3);
+      const cached = await fetcher.fetchDocument(url);
+      assert.equal(served, 3);
+      assert.deepEqual(JSON.parse(Buffer.from(cached.body).toString('utf8')), {
+        authorization: null,
+      });
+      // A cached answer is never given to a request with credentials.
+      await fetcher.fetchDocument(url, withToken);
+      assert.equal(served, 4);
+      assert.equal(api.seen.at(-1)?.headers.authorization, 'Bearer one');
+      // Empty extra headers are no headers: the cache answers.
+      await fetcher.fetchDocument(url, { headers: {} });
+      assert.equal(served, 4);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('refuses headers it sets itself and malformed ones with a TypeError', async () => {
+    const fetcher = allowed();
+    const url = `${server.origin}/doc`;
+    for (const headers of [
+      { 'User-Agent': 'x' },
+      { accept: 'text/html' },
+      { 'bad name': 'x' },
+      { authorization: 'Bearer a\r\nX-Injected: 1' },
+    ]) {
+      await assert.rejects(fetcher.fetchDocument(url, { headers }), TypeError);
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * redirects followed by hand, one deadline and one byte cap per fetch, no cookies, and an
  * in-memory cache that revalidates with ETag / Last-Modified.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import { createFetchError } from './create-fetch-error.js';
 import { createResponseCache } from './create-response-cache.js';
 import { createTargetPolicy, lookupHost, type HostLookup } from './create-target-policy.js';
@@ -94,6 +95,47 @@ const copyOf = (document: FetchedDocument): FetchedDocument => ({
 const contentTypeOf = (response: HopResponse): string | undefined =>
   response.headers['content-type'];
 
+/** The response headers as strings (repeated ones joined), cookies left out. */
+const flattenHeaders = (headers: IncomingHttpHeaders): Readonly<Record<string, string>> => {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || name === 'set-cookie') continue;
+    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+};
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const FIXED_HEADERS: ReadonlySet<string> = new Set([
+  'accept',
+  'accept-encoding',
+  'user-agent',
+  'host',
+  'if-none-match',
+  'if-modified-since',
+]);
+
+/** The caller's extra headers, lower-cased and checked; undefined when there are none. */
+const readExtraHeaders = (
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined => {
+  if (headers === undefined) return undefined;
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return undefined;
+  const extra: Record<string, string> = {};
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (!HEADER_NAME.test(name) || typeof value !== 'string' || /[\r\n\0]/.test(value)) {
+      throw new TypeError(`"headers" holds an invalid header: ${name}.`);
+    }
+    if (FIXED_HEADERS.has(lower)) {
+      throw new TypeError(`"headers" cannot set ${lower}: the fetcher sets it.`);
+    }
+    extra[lower] = value;
+  }
+  return extra;
+};
+
 /** Creates a fetcher; see `GuardedFetcherOptions` for the limits and the address policy. */
 export const createGuardedFetcher = (options: GuardedFetcherOptions = {}): GuardedFetcher => {
   const timeoutMs = readCount(options.timeoutMs, 'timeoutMs', DEFAULT_FETCH_TIMEOUT_MS, 1);
@@ -155,11 +197,15 @@ export const createGuardedFetcher = (options: GuardedFetcherOptions = {}): Guard
     if (!URL.canParse(url)) throw createFetchError('bad-url', { url, problem: 'invalid' });
     const start = new URL(url);
     const accept = documentOptions.accept ?? DEFAULT_FETCH_ACCEPT;
+    const extra = readExtraHeaders(documentOptions.headers);
+    // A request with its own headers (credentials) is answered by the host, never by the cache.
+    const cacheable = extra === undefined;
     const key = `${accept}\n${start.href}`;
-    const cached = cache.get(key);
+    const cached = cacheable ? cache.get(key) : undefined;
     if (cached !== undefined && cache.isFresh(cached)) return copyOf(cached.document);
 
     const { url: final, response } = await follow(start, {
+      ...extra,
       accept,
       'accept-encoding': 'identity',
       'user-agent': userAgent,
@@ -173,8 +219,9 @@ export const createGuardedFetcher = (options: GuardedFetcherOptions = {}): Guard
       status: response.status,
       contentType: contentTypeOf(response),
       body: response.body,
+      headers: flattenHeaders(response.headers),
     };
-    cache.store(key, document, response.headers);
+    if (cacheable) cache.store(key, document, response.headers);
     return copyOf(document);
   };
 

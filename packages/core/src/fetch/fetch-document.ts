@@ -11,11 +11,22 @@ export interface FetchedDocument {
   readonly status: number;
   readonly contentType: string | undefined;
   readonly body: Uint8Array;
+  /**
+   * The final response's headers, names lower-cased, repeated ones joined with `, ` (e.g.
+   * `link`, `retry-after`, `www-authenticate`). Set by the guarded fetcher.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface FetchDocumentOptions {
   /** The Accept header; default `application/ld+json, application/json;q=0.9, *\/*;q=0.1`. */
   readonly accept?: string;
+  /**
+   * Extra request headers (e.g. `authorization` for an API call with a bearer token). A request
+   * with extra headers is never answered from the cache nor stored in it. They cannot replace
+   * the headers the fetcher sets itself (`accept`, `accept-encoding`, `user-agent`).
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

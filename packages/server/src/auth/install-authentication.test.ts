@@ -14,6 +14,12 @@ const whoami: RouteModule = {
   routes: (app) => {
     app.get('/test/whoami', { schema: { hide: true } }, (request) => request.actor);
     app.post('/test/whoami', { schema: { hide: true } }, (request) => request.actor);
+    // A route that reads Authorization itself (the OAuth token endpoint, Bearer resources).
+    app.post(
+      '/test/own',
+      { config: { ownAuthorization: true }, schema: { hide: true } },
+      (request) => ({ actor: request.actor, authorization: request.headers.authorization ?? null }),
+    );
   },
 };
 
@@ -82,6 +88,42 @@ forEachDatabase(
       } finally {
         await close();
       }
+    }
+  },
+);
+
+forEachDatabase(
+  'ownAuthorization routes skip the session and API-key checks and see Authorization as sent',
+  async (db) => {
+    const { app, close } = buildTestApp({ db, routes: [whoami] });
+    try {
+      const user = await insertTestUser(db);
+      const session = await signInForTest(db, user.id);
+      for (const headers of [
+        // Neither an unknown Bearer token, nor Basic, nor a cookie without CSRF is refused.
+        { authorization: 'Bearer not-an-api-key' },
+        { authorization: 'Basic Y2xpZW50OnNlY3JldA==' },
+        { cookie: session.cookie as string },
+        { cookie: 'akashi_session=stale' },
+      ]) {
+        const response = await app.inject({ method: 'POST', url: '/test/own', headers });
+        assert.equal(response.statusCode, 200, JSON.stringify(headers));
+        assert.deepEqual(response.json(), {
+          actor: { kind: 'anonymous' },
+          authorization: headers.authorization ?? null,
+        });
+      }
+      // The session is not touched either: it stays as the sign-in left it.
+      const rows = await db.kysely.selectFrom('sessions').select('last_seen_at').execute();
+      const before = rows.map((row) => row.last_seen_at);
+      await app.inject({ method: 'POST', url: '/test/own', headers: session });
+      const after = await db.kysely.selectFrom('sessions').select('last_seen_at').execute();
+      assert.deepEqual(
+        after.map((row) => row.last_seen_at),
+        before,
+      );
+    } finally {
+      await close();
     }
   },
 );

@@ -74,6 +74,13 @@ export interface Config {
    * (`AKASHI_WALLET_RECHECK_HOURS`, 1 to 720; default 24).
    */
   readonly walletRecheckHours?: number;
+  /**
+   * The platform's terms of service and privacy policy (`AKASHI_TERMS_URL`,
+   * `AKASHI_PRIVACY_URL`; absolute http or https URLs), named by the Open Badges API's service
+   * description; unset: `PUBLIC_URL` itself.
+   */
+  readonly termsUrl?: string;
+  readonly privacyUrl?: string;
 }
 
 export interface LoadConfigOptions {
@@ -143,6 +150,14 @@ const readPublicUrl = (raw: string): Read<string> => {
   }
   return ok(url.origin);
 };
+
+const readPolicyUrl = (raw: string): Read<string> =>
+  URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol)
+    ? ok(raw)
+    : bad(
+        `must be an absolute http or https URL such as https://www.example.ac.jp/privacy, not "${raw}".`,
+        `https://www.example.ac.jp/privacy のような http または https の絶対 URL を指定してください（指定値: "${raw}"）。`,
+      );
 
 const readLogLevel = (raw: string): Read<LogLevel> =>
   (LOG_LEVELS as readonly string[]).includes(raw)
@@ -297,6 +312,8 @@ export const loadConfig = (
   const webhookAllowPrivateTargets = read('AKASHI_WEBHOOK_ALLOW_PRIVATE', readSwitch, false);
   const imageStore = read('AKASHI_IMAGE_STORE', readImageStore, 'database');
   const fetchAllowHosts = read<readonly string[]>('AKASHI_FETCH_ALLOW_HOSTS', readAllowHosts, []);
+  const termsUrl = read<string | undefined>('AKASHI_TERMS_URL', readPolicyUrl, undefined);
+  const privacyUrl = read<string | undefined>('AKASHI_PRIVACY_URL', readPolicyUrl, undefined);
   const walletRecheckHours = read(
     'AKASHI_WALLET_RECHECK_HOURS',
     readRecheckHours,
@@ -321,5 +338,7 @@ export const loadConfig = (
     ...(mailFrom === undefined ? {} : { mailFrom }),
     ...(masterKey === undefined ? {} : { masterKey }),
     ...(masterKeyFile === undefined ? {} : { masterKeyFile }),
+    ...(termsUrl === undefined ? {} : { termsUrl }),
+    ...(privacyUrl === undefined ? {} : { privacyUrl }),
   };
 };

@@ -3,7 +3,8 @@
  * (「バッジが授与されました」), re-issued, and revoked (with the issuer's reason). The recipient's
  * name and every other value appear exactly as stored; the badge page link is always there, the
  * wallet's claim link (`wallet-claims/claim-token.ts`) whenever the notification has one (every
- * award e-mail, not a revocation).
+ * award e-mail, not a revocation), followed by the link that sends the badge to a wallet app
+ * (`/wallet/deliver/{awardId}?token=…`, the same claim token: ADR 0011).
  */
 import type { RenderedMail } from '../mail/render-mail.js';
 import { formatAwardDate } from './format-award-date.js';
@@ -99,6 +100,9 @@ const LABELS = {
     claim: 'ウォレットに受け取る',
     claimIntro:
       'Akashi のウォレットに受け取ると、ほかのバッジと一緒に保管し、公開・共有（LinkedIn など）やダウンロードができるようになります。次のリンクを開き、サインイン（アカウントをお持ちでない方は登録）してください：',
+    deliver: 'ウォレットアプリに送る',
+    deliverIntro:
+      'スマートフォンのウォレットアプリ（Learner Credential Wallet など）で受け取ることもできます。次のリンクを開くと QR コードが表示されます：',
   },
   en: {
     badge: 'Badge',
@@ -111,8 +115,24 @@ const LABELS = {
     claim: 'Claim it in your wallet',
     claimIntro:
       'Claim the badge into your Akashi wallet to keep it with your other badges, share it (on LinkedIn, for example) and download it. Open this link and sign in, or create an account if you have none:',
+    deliver: 'Send it to a wallet app',
+    deliverIntro:
+      'You can also take it into a wallet app on your phone (such as the Learner Credential Wallet). This link shows the QR codes:',
   },
 } as const;
+
+/** The deliver link of a claim link: `/wallet/claim/{id}?token=…` → `/wallet/deliver/{id}?token=…`. */
+export const deliverUrlOf = (claimUrl: string): string | undefined => {
+  try {
+    const url = new URL(claimUrl);
+    const match = /^(.*)\/wallet\/claim\/([^/]+)$/.exec(url.pathname);
+    if (match === null) return undefined;
+    url.pathname = `${match[1] ?? ''}/wallet/deliver/${match[2] ?? ''}`;
+    return url.toString();
+  } catch {
+    return undefined;
+  }
+};
 
 /** What `mail` says, before layout. */
 export const awardNotificationContent = (mail: AwardNotificationMail): NotificationMailContent => {
@@ -133,11 +153,17 @@ export const awardNotificationContent = (mail: AwardNotificationMail): Notificat
       ? [{ label: labels.reason, value: params.revocationReason }]
       : []),
   ];
+  const claimUrl =
+    !revoked && params.claimUrl !== null && params.claimUrl !== '' ? params.claimUrl : undefined;
+  const deliverUrl = claimUrl === undefined ? undefined : deliverUrlOf(claimUrl);
   const links = [
     { intro: labels.viewIntro, label: labels.view, url: params.badgeUrl },
-    ...(!revoked && params.claimUrl !== null && params.claimUrl !== ''
-      ? [{ intro: labels.claimIntro, label: labels.claim, url: params.claimUrl }]
-      : []),
+    ...(claimUrl === undefined
+      ? []
+      : [{ intro: labels.claimIntro, label: labels.claim, url: claimUrl }]),
+    ...(deliverUrl === undefined
+      ? []
+      : [{ intro: labels.deliverIntro, label: labels.deliver, url: deliverUrl }]),
   ];
   return {
     subject: texts.subject(badge),

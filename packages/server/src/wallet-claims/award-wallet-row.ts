@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { BadgeVerificationReport } from '@akashi/core';
 import type { AwardsTable } from '../awards/award-tables.js';
 import type { Verdict } from '../verification/decide-verdict.js';
+import { dedupeKeyOf } from '../wallet/read-wallet-card.js';
 import { walletStatusOf } from '../wallet/wallet-status.js';
 import type { WalletCredentialsTable, WalletStatus } from '../wallet/wallet-tables.js';
 
@@ -104,7 +105,7 @@ export const buildAwardWalletRow = (
     format: 'award',
     ob_version: 3,
     // ADR 0010: issuer id + "\n" + credential id (an award's credential always has both).
-    dedupe_key: `${card.issuerId ?? ''}\n${card.credentialId ?? `urn:uuid:${award.id}`}`,
+    dedupe_key: dedupeKeyOf(card.issuerId ?? '', card.credentialId ?? `urn:uuid:${award.id}`, {}),
     credential: award.credential,
     credential_jwt: award.credential_jwt,
     original: null,

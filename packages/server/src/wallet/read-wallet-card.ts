@@ -70,13 +70,27 @@ const canonicalJson = (value: unknown): string => {
   return value === undefined ? 'null' : JSON.stringify(value);
 };
 
+/**
+ * An id as the Open Badges equality rule compares it (`equality-and-comparison.md`):
+ * percent-decoded, white space trimmed. Invalid percent-encoding is compared as written.
+ */
+export const normaliseId = (id: string): string => {
+  let decoded = id.trim();
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // Not valid percent-encoding: compared as written.
+  }
+  return decoded.trim();
+};
+
 export const dedupeKeyOf = (
   issuerId: string | null,
   credentialId: string | null,
   credential: Json,
 ): string =>
   issuerId !== null && credentialId !== null
-    ? `${issuerId}\n${credentialId}`
+    ? `${normaliseId(issuerId)}\n${normaliseId(credentialId)}`
     : `sha256:${createHash('sha256').update(canonicalJson(credential)).digest('hex')}`;
 
 const readOb3Card = (credential: Json): WalletCard => {

@@ -88,4 +88,8 @@ export const emailsText = defineTexts({
     en: 'Add and manage e-mail addresses',
   },
   accountLinkDelete: { ja: 'アカウントの削除', en: 'Delete the account' },
+  accountLinkConnectedApps: {
+    ja: '連携中のアプリケーション',
+    en: 'Connected applications',
+  },
 });

@@ -109,6 +109,7 @@ const renderAccount = (page: Page, session: SessionView, state: State) => {
       </section>
       <p><a href="/account/security" data-testid="security-link">${t(l, 'securityLink')}</a></p>
       <p><a href="/account/emails" data-testid="emails-link">${emailsText(l, 'accountLinkEmails')}</a></p>
+      <p><a href="/account/connected-apps" data-testid="connected-apps-link">${emailsText(l, 'accountLinkConnectedApps')}</a></p>
       <p><a href="/account/delete" data-testid="delete-link">${emailsText(l, 'accountLinkDelete')}</a></p>`,
   });
 };

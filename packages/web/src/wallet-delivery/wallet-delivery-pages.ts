@@ -1,8 +1,242 @@
 /**
- * Sending an award to a wallet app (LCW, VC-API, OpenID4VCI) (ADR 0011).
+ * Sending an award to a wallet app (ADR 0011):
+ * - `GET /wallet/deliver/{awardId}?token=…` (the link of the award e-mail; or signed in, from
+ *   the wallet's badge page): explains the options and offers a button — a POST, so that mail
+ *   scanners opening the link start nothing;
+ * - `POST /wallet/deliver/{awardId}`: calls `POST /api/v1/awards/{awardId}/exchanges` and shows
+ *   the QR codes (SVG) and deep links: the Learner Credential Wallet request link, the VC-API
+ *   invitation, the OpenID4VCI offer (with its transaction code when asked for), and the expiry;
+ * - `GET /i/{exchangeId}?iuv=1`: the VCALM interaction URL. A wallet asking for JSON gets
+ *   `{protocols: {vcapi}}` (from the API); a browser gets a page that opens the exchange in LCW.
  */
-import type { WebModule } from '../kit/web-module.js';
+import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
+import type { ApiResponse } from '../kit/api.js';
+import { formatDateTime } from '../kit/dates.js';
+import { csrfInput, formFields } from '../kit/forms.js';
+import { html, type SafeHtml } from '../kit/html.js';
+import { renderLayout } from '../kit/layout.js';
+import { openPage, requireSignedIn, sendHtml, type Page, type WebContext } from '../kit/page.js';
+import { PAGE_ROUTE } from '../kit/web-module.js';
+import { queryValue, segment, sendApiErrorPage } from '../wallet/wallet-shared.js';
+import { deliveryText as t } from './wallet-delivery-texts.js';
 
-export const registerWalletDeliveryPages: WebModule = () => {
-  // Pages are added by the implementation.
+interface ExchangeView {
+  readonly id: string;
+  readonly expiresAt: string;
+  readonly lcw: { readonly deepLink: string; readonly url: string };
+  readonly vcapi: {
+    readonly invitationUrl: string;
+    readonly exchangeUrl: string;
+    readonly interactionUrl: string;
+  };
+  readonly oid4vci?: {
+    readonly offerUri: string;
+    readonly offerUrl: string;
+    readonly txCode?: string;
+  };
+}
+
+type Params = { awardId: string };
+
+const STYLES = ['wallet-delivery.css'];
+
+const qrImage = async (value: string, alt: string, testId: string): Promise<SafeHtml> => {
+  const svg = await QRCode.toString(value, { type: 'svg', margin: 2, errorCorrectionLevel: 'L' });
+  const src = `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+  return html`<img
+    class="delivery-qr"
+    src="${src}"
+    alt="${alt}"
+    width="240"
+    height="240"
+    data-testid="${testId}"
+  />`;
+};
+
+const layout = (page: Page, title: string, body: SafeHtml) =>
+  renderLayout(page, { title, section: 'wallet', styles: STYLES, body });
+
+const renderForm = (page: Page, awardId: string, token: string) => {
+  const l = page.language;
+  const { session } = page;
+  return html`<form
+    method="post"
+    action="/wallet/deliver/${segment(awardId)}"
+    class="stack"
+    data-testid="delivery-form"
+  >
+    ${session !== undefined && csrfInput(session)}
+    ${token !== '' && html`<input type="hidden" name="token" value="${token}" />`}
+    <p>
+      <label class="checkbox"
+        ><input type="checkbox" name="txCode" value="true" /> ${t(l, 'txCodeLabel')}</label
+      >
+    </p>
+    <p><button type="submit" data-testid="delivery-create">${t(l, 'create')}</button></p>
+  </form>`;
+};
+
+const renderIntro = (page: Page, awardId: string, token: string) => {
+  const l = page.language;
+  return layout(
+    page,
+    t(l, 'title'),
+    html`<section class="delivery" data-testid="delivery-intro">
+      <h1>${t(l, 'title')}</h1>
+      <p class="lead">${t(l, 'lead')}</p>
+      <h2>${t(l, 'optionsTitle')}</h2>
+      <ul class="delivery-options">
+        <li>${t(l, 'optionLcw')}</li>
+        <li>${t(l, 'optionVcApi')}</li>
+        <li>${t(l, 'optionOid4vci')}</li>
+      </ul>
+      <p>${t(l, 'oneUse')}</p>
+      ${renderForm(page, awardId, token)}
+    </section>`,
+  );
+};
+
+const renderReady = async (page: Page, awardId: string, token: string, view: ExchangeView) => {
+  const l = page.language;
+  const { oid4vci } = view;
+  return layout(
+    page,
+    t(l, 'readyTitle'),
+    html`<section class="delivery" data-testid="delivery-ready" data-exchange="${view.id}">
+      <h1>${t(l, 'readyTitle')}</h1>
+      <p class="delivery-expiry" data-testid="delivery-expiry">
+        ${t(l, 'expires', { time: formatDateTime(view.expiresAt, l) })}
+      </p>
+      <p>${t(l, 'oneUse')}</p>
+      <div class="delivery-grid">
+        <article class="delivery-card" data-testid="delivery-lcw">
+          <h2>${t(l, 'lcwTitle')}</h2>
+          ${await qrImage(view.lcw.deepLink, t(l, 'lcwQrAlt'), 'delivery-lcw-qr')}
+          <p>
+            <a class="button" href="${view.lcw.deepLink}" data-testid="delivery-lcw-link"
+              >${t(l, 'openLcw')}</a
+            >
+          </p>
+        </article>
+        <article class="delivery-card" data-testid="delivery-vcapi">
+          <h2>${t(l, 'vcapiTitle')}</h2>
+          ${await qrImage(view.vcapi.invitationUrl, t(l, 'vcapiQrAlt'), 'delivery-vcapi-qr')}
+          <p>
+            <a
+              class="button secondary"
+              href="${view.vcapi.invitationUrl}"
+              data-testid="delivery-vcapi-link"
+              >${t(l, 'openInvitation')}</a
+            >
+          </p>
+        </article>
+        ${
+          oid4vci !== undefined &&
+          html`<article class="delivery-card" data-testid="delivery-oid4vci">
+          <h2>${t(l, 'oid4vciTitle')}</h2>
+          ${await qrImage(oid4vci.offerUri, t(l, 'oid4vciQrAlt'), 'delivery-oid4vci-qr')}
+          <p>
+            <a class="button secondary" href="${oid4vci.offerUri}" data-testid="delivery-oid4vci-link"
+              >${t(l, 'openOid4vci')}</a
+            >
+          </p>
+          ${
+            oid4vci.txCode !== undefined &&
+            html`<p>
+            ${t(l, 'txCode')}
+            <strong class="delivery-tx-code" data-testid="delivery-tx-code">${oid4vci.txCode}</strong>
+          </p>`
+          }
+        </article>`
+        }
+      </div>
+      ${renderForm(page, awardId, token)}
+    </section>`,
+  );
+};
+
+const isProtocolsAnswer = (
+  answer: ApiResponse,
+): answer is ApiResponse<{ protocols: { vcapi: string } }> =>
+  answer.ok &&
+  typeof (answer.body as { protocols?: { vcapi?: unknown } } | undefined)?.protocols?.vcapi ===
+    'string';
+
+const wantsJson = (accept: string | undefined): boolean =>
+  accept !== undefined &&
+  /application\/(?:[\w.+-]*\+)?json/.test(accept) &&
+  !accept.includes('text/html');
+
+export const registerWalletDeliveryPages = (app: FastifyInstance, web: WebContext): void => {
+  app.get<{ Params: Params }>('/wallet/deliver/:awardId', PAGE_ROUTE, async (request, reply) => {
+    const page = await openPage(web, request, reply);
+    const token = queryValue(page, 'token');
+    if (token === '' && requireSignedIn(page) === undefined) return reply;
+    return sendHtml(page, renderIntro(page, request.params.awardId, token));
+  });
+
+  app.post<{ Params: Params }>('/wallet/deliver/:awardId', PAGE_ROUTE, async (request, reply) => {
+    const page = await openPage(web, request, reply);
+    const fields = formFields(request);
+    const token = fields.token ?? '';
+    if (token === '' && requireSignedIn(page) === undefined) return reply;
+    const { awardId } = request.params;
+    const answer = await page.api<ExchangeView>(
+      'POST',
+      `/api/v1/awards/${segment(awardId)}/exchanges`,
+      {
+        json: { ...(token === '' ? {} : { token }), txCode: fields.txCode === 'true' },
+        csrfToken: fields._csrf,
+      },
+    );
+    if (!answer.ok) return sendApiErrorPage(page, answer);
+    void reply.header('cache-control', 'no-store');
+    return sendHtml(page, await renderReady(page, awardId, token, answer.body));
+  });
+
+  app.get<{ Params: { id: string } }>('/i/:id', PAGE_ROUTE, async (request, reply) => {
+    const page = await openPage(web, request, reply);
+    const answer = await page.api(
+      'GET',
+      `/workflows/award-delivery/exchanges/${segment(request.params.id)}/protocols`,
+    );
+    if (wantsJson(request.headers.accept)) {
+      return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.raw);
+    }
+    const l = page.language;
+    if (!isProtocolsAnswer(answer)) {
+      return sendHtml(
+        page,
+        layout(
+          page,
+          t(l, 'interactionTitle'),
+          html`<section class="delivery" data-testid="interaction-gone">
+            <h1>${t(l, 'interactionTitle')}</h1>
+            <div class="warning" role="alert"><p>${t(l, 'interactionGone')}</p></div>
+          </section>`,
+        ),
+        answer.status >= 400 ? answer.status : 404,
+      );
+    }
+    const invitation = JSON.stringify({
+      credentialRequestOrigin: web.publicUrl,
+      protocols: answer.body.protocols,
+    });
+    const link = `https://lcw.app/request?${new URLSearchParams({ request: invitation }).toString()}`;
+    return sendHtml(
+      page,
+      layout(
+        page,
+        t(l, 'interactionTitle'),
+        html`<section class="delivery" data-testid="interaction">
+          <h1>${t(l, 'interactionTitle')}</h1>
+          <p class="lead">${t(l, 'interactionLead')}</p>
+          <p>
+            <a class="button" href="${link}" data-testid="interaction-lcw-link">${t(l, 'openLcw')}</a>
+          </p>
+        </section>`,
+      ),
+    );
+  });
 };

@@ -16,6 +16,7 @@ import { sendHtml, type Page, type SessionView, type WebContext } from '../kit/p
 import { PAGE_ROUTE } from '../kit/web-module.js';
 import { badgeName, renderStatusChange } from './wallet-card.js';
 import { renderCredentialContent } from './wallet-credential-view.js';
+import { deliveryText } from '../wallet-delivery/wallet-delivery-texts.js';
 import { DETAIL_DONE, detailText as t } from './wallet-detail-texts.js';
 import { isVerdict, renderWalletReport } from './wallet-report.js';
 import { renderShareSection } from './wallet-share-section.js';
@@ -135,6 +136,15 @@ const renderDownloads = (page: Page, item: WalletCredentialView) => {
             >
           </li>`,
       )}
+      ${
+        item.origin === 'award' &&
+        item.awardId !== null &&
+        html`<li>
+        <a href="/wallet/deliver/${segment(item.awardId)}" data-testid="wallet-deliver"
+          >${deliveryText(l, 'title')}</a
+        >
+      </li>`
+      }
     </ul>`,
   );
 };

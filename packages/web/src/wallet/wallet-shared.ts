@@ -86,13 +86,14 @@ export const errorDetails = (answer: ApiResponse): Readonly<Record<string, unkno
 /** A path segment from user input (ids are opaque to the pages). */
 export const segment = (value: string): string => encodeURIComponent(value);
 
-export type WalletSection = 'badges' | 'import' | 'collections' | 'profile';
+export type WalletSection = 'badges' | 'import' | 'collections' | 'profile' | 'connections';
 
 const MENU: readonly { readonly section: WalletSection; readonly path: string }[] = [
   { section: 'badges', path: '/wallet' },
   { section: 'import', path: '/wallet/import' },
   { section: 'collections', path: '/wallet/collections' },
   { section: 'profile', path: '/wallet/profile' },
+  { section: 'connections', path: '/wallet/connections' },
 ];
 
 const MENU_TEXT = {
@@ -100,6 +101,7 @@ const MENU_TEXT = {
   import: 'navImport',
   collections: 'navCollections',
   profile: 'navProfile',
+  connections: 'navConnections',
 } as const satisfies Record<WalletSection, string>;
 
 const renderWalletNav = (l: Language, current: WalletSection | undefined): SafeHtml =>

@@ -11,6 +11,7 @@ export const walletText = defineTexts({
   navImport: { ja: 'バッジを追加', en: 'Add a badge' },
   navCollections: { ja: 'コレクション', en: 'Collections' },
   navProfile: { ja: '公開プロフィール', en: 'Public profile' },
+  navConnections: { ja: '他のサービスとの連携', en: 'Other hosts' },
   navExport: { ja: 'すべてダウンロード（ZIP）', en: 'Download all (ZIP)' },
   lead: {
     ja: 'あなたが受け取ったオープンバッジ（2.0 / 3.0）をまとめて保管します。バッジはすべて、あなたが公開するまで非公開です。',
