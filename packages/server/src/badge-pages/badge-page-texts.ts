@@ -96,6 +96,10 @@ export const TEXTS = {
     ja: '他のサービスやウォレットに取り込むための形式です。',
     en: 'For importing this badge into other services and wallets.',
   },
+  sendToWallet: {
+    ja: 'ウォレットアプリや他のサービスに送る',
+    en: 'Send to a wallet app or another host',
+  },
   downloadOb3Image: {
     ja: 'バッジ画像 {format}（Open Badges 3.0 の資格情報を埋め込み済み）',
     en: 'Badge image, {format} (with the Open Badges 3.0 credential baked in)',

@@ -252,6 +252,7 @@ ${item('/assertion', 'downloadOb2Hosted')}
 ${item('/assertion.jws', 'downloadOb2Signed', `${name}-ob2.jws`)}
 ${item('/ob2-image', 'downloadOb2Image', undefined, format)}
 </ul>
+<p><a href="${escapeHtml(`${urls.basePath}/wallet/deliver/${encodeURIComponent(award.id)}`)}" data-testid="send-to-wallet">${t('sendToWallet', language)}</a></p>
 </section>`;
 };
 

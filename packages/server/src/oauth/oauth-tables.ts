@@ -94,6 +94,23 @@ export interface WalletConnectionsTable {
   updated_at: string;
 }
 
+export type AwardHostPushState = 'pending' | 'pushed' | 'failed';
+
+/** An award sent to its recipient's own Open Badges 3.0 host (from the award e-mail's link). */
+export interface AwardHostPushesTable {
+  id: string;
+  award_id: string;
+  remote_host_id: string;
+  state: AwardHostPushState;
+  oauth_state: string | null;
+  /** Encrypted under the master key; only while pending. */
+  code_verifier: string | null;
+  /** The host's answer, JSON `{ status, description? }`. */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export type ExchangeProtocol = 'lcw' | 'vcapi' | 'oid4vci';
 export type ExchangeState = 'pending' | 'active' | 'complete' | 'invalid';
 
@@ -127,5 +144,6 @@ export interface EcosystemTables {
   ob3_profiles: Ob3ProfilesTable;
   remote_hosts: RemoteHostsTable;
   wallet_connections: WalletConnectionsTable;
+  award_host_pushes: AwardHostPushesTable;
   credential_exchanges: CredentialExchangesTable;
 }

@@ -6,7 +6,7 @@
  * single-use codes, rotated refresh tokens), RFC 8414 metadata and revocation (RFC 7009), and
  * the API: `getCredentials` paged by `limit` with `Link` (relative `next` links on odd pages,
  * absolute on even ones), `upsertCredential` (201 new, 200 same id) and `getProfile`. Knobs make
- * it expire access tokens, refuse refreshes and answer busy. Not for production code.
+ * it expire access tokens, refuse refreshes or upserts and answer busy. Not for production code.
  */
 import { createHash, randomBytes } from 'node:crypto';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- a test stand-in for another host
@@ -35,6 +35,8 @@ export interface FakeHost {
   busyAtOffset: number | undefined;
   refuseRefresh: boolean;
   refuseRegistration: boolean;
+  /** Refuse every upsert with 400 and this `imsx_description` (undefined: accept). */
+  refuseUpsert: string | undefined;
   /** The learner's consent on the host: the redirect with `code` and `state`, or an error. */
   approve(authorizationUrl: string, approve?: boolean): string;
   /** Makes every access token issued so far invalid (the host answers 401). */
@@ -269,6 +271,9 @@ export const startFakeHost = async (): Promise<FakeHost> => {
         if (!scope.includes(`${SCOPE_BASE}credential.upsert`)) {
           return send(response, 403, imsx('Insufficient scope.', 'forbidden'));
         }
+        if (host.refuseUpsert !== undefined) {
+          return send(response, 400, imsx(host.refuseUpsert, 'invalid_data'));
+        }
         const type = request.headers['content-type'] ?? '';
         let key: string;
         if (type.startsWith('text/plain')) key = body.trim();
@@ -320,6 +325,7 @@ export const startFakeHost = async (): Promise<FakeHost> => {
     busyAtOffset: undefined,
     refuseRefresh: false,
     refuseRegistration: false,
+    refuseUpsert: undefined,
     approve: (authorizationUrl, approve = true) => {
       const url = new URL(authorizationUrl);
       const p = (name: string) => url.searchParams.get(name) ?? '';

@@ -12,6 +12,7 @@ import { openConnection, readConnection, type OpenConnection } from './connectio
 import { ServerError } from '../http/server-error.js';
 import { hostGet, hostPostForm, isAllowedTarget } from './host-http.js';
 import { clientOf, type ConnectionDeps } from './register-remote-host.js';
+import type { ServiceDescription } from './read-service-description.js';
 
 export interface ConnectionView {
   readonly id: string;
@@ -71,11 +72,11 @@ export const viewConnection = async (
 };
 
 /** The host's revocation endpoint: RFC 8414 metadata first, then the service description. */
-const revocationEndpointOf = async (
+export const revocationEndpointOf = async (
   deps: ConnectionDeps,
-  connection: OpenConnection,
+  description: ServiceDescription,
 ): Promise<string | undefined> => {
-  const origin = new URL(connection.description.tokenUrl).origin;
+  const origin = new URL(description.tokenUrl).origin;
   try {
     const answer = await hostGet(deps.http, `${origin}/.well-known/oauth-authorization-server`);
     const endpoint = (answer.json as { revocation_endpoint?: unknown } | undefined)
@@ -91,7 +92,7 @@ const revocationEndpointOf = async (
   } catch {
     // No metadata: the service description may still name one.
   }
-  return connection.description.revocationUrl ?? undefined;
+  return description.revocationUrl ?? undefined;
 };
 
 const revokeAtHost = async (deps: ConnectionDeps, connection: OpenConnection): Promise<void> => {
@@ -102,7 +103,7 @@ const revokeAtHost = async (deps: ConnectionDeps, connection: OpenConnection): P
   ].filter((token) => token.stored !== null);
   if (tokens.length === 0) return;
   try {
-    const endpoint = await revocationEndpointOf(deps, connection);
+    const endpoint = await revocationEndpointOf(deps, connection.description);
     if (endpoint === undefined) return;
     const client = clientOf(deps.masterKey, host);
     for (const { stored, slot } of tokens) {

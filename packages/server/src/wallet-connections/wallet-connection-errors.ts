@@ -110,4 +110,32 @@ export const WALLET_CONNECTION_ERRORS = {
       ja: 'この接続の保存済みの秘密情報を読み取れません（マスターキーが変更された可能性があります）。接続を削除して、もう一度接続してください。',
     },
   },
+  ERR_WALLET_HOST_PUSH_NOT_SUPPORTED: {
+    status: 422,
+    message: {
+      en: 'This host does not accept badges sent to it (its service description does not offer the credential.upsert scope).',
+      ja: 'このホストはバッジの受け取りに対応していません（サービス記述に credential.upsert のスコープがありません）。',
+    },
+  },
+  ERR_WALLET_HOST_PUSH_STATE_UNKNOWN: {
+    status: 400,
+    message: {
+      en: 'This answer does not belong to a badge being sent to a host. Start sending it again from the link in the award e-mail.',
+      ja: 'この応答は、ホストへ送信中のバッジのものではありません。バッジ授与メールのリンクから、もう一度送信を始めてください。',
+    },
+  },
+  ERR_WALLET_HOST_PUSH_STATE_USED: {
+    status: 400,
+    message: {
+      en: 'This answer was already used. To send the badge again, start again from the link in the award e-mail.',
+      ja: 'この応答は既に使用されています。もう一度送るには、バッジ授与メールのリンクから改めて始めてください。',
+    },
+  },
+  ERR_WALLET_HOST_PUSH_RATE_LIMITED: {
+    status: 429,
+    message: {
+      en: 'Too many attempts to send badges to a host. Try again in {seconds} seconds.',
+      ja: 'ホストへのバッジ送信の試行が多すぎます。{seconds} 秒後に再度お試しください。',
+    },
+  },
 } as const satisfies ErrorTable;

@@ -8,6 +8,8 @@
  *   DELETE /wallet/connections/:id             disconnect (tokens revoked at the host, dropped)
  *   POST   /wallet/connections/:id/import      getCredentials (paged) + getProfile into the wallet
  *   POST   /wallet/connections/:id/push        upsertCredential of one wallet badge
+ *   POST   /awards/:awardId/host-pushes        an award sent to its recipient's own host, and
+ *   POST   /awards/host-pushes/callback        its callback (`award-host-push-routes.ts`)
  *
  * Every outbound request goes through the core's guarded fetcher and guarded POST (the hosts of
  * `AKASHI_FETCH_ALLOW_HOSTS` may be private and plain http); tests inject their own.
@@ -24,6 +26,7 @@ import {
 } from '../verification/platform-verifier.js';
 import type { WalletDeps } from '../wallet/import-wallet-credential.js';
 import { createCardImageLocaliser } from '../wallet/localise-card-image.js';
+import { registerAwardHostPushRoutes } from './award-host-push-routes.js';
 import { completeConnection, startConnection } from './connect-wallet.js';
 import { openConnection } from './connection-tokens.js';
 import { importFromHost } from './import-from-host.js';
@@ -202,6 +205,8 @@ export const createWalletConnectionRoutes =
         return pushToHost(deps, db, userId, connection, request.body.credentialId);
       },
     );
+
+    registerAwardHostPushRoutes(app, context, deps);
   };
 
 export const registerWalletConnectionRoutes: RoutePlugin = createWalletConnectionRoutes();

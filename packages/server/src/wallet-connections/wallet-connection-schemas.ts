@@ -147,3 +147,57 @@ export const PushResult = Type.Object(
 );
 
 export type CallbackBodyValue = Static<typeof CallbackBody>;
+
+export const AwardPushParams = Type.Object(
+  { awardId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+
+export const StartAwardPushBody = Type.Object(
+  {
+    token: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description: 'The claim token of the award e-mail (not needed by the signed-in holder).',
+      }),
+    ),
+    baseUrl: ConnectBody.properties.baseUrl,
+  },
+  { additionalProperties: false },
+);
+
+export const StartAwardPushResult = Type.Object(
+  {
+    id: Type.String({ description: 'The pending push.' }),
+    authorizationUrl: Type.String({
+      description:
+        "Where to send the recipient's browser: the host's authorization endpoint, asking for `credential.upsert` only, with `state` and PKCE S256.",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const AwardPushView = Type.Object(
+  {
+    id: Type.String(),
+    awardId: Type.String(),
+    state: Type.Union([Type.Literal('pending'), Type.Literal('pushed'), Type.Literal('failed')]),
+    host: Type.Object(
+      { name: Type.Union([Type.String(), Type.Null()]), baseUrl: Type.String() },
+      { additionalProperties: false },
+    ),
+    status: Type.Union([Type.Integer(), Type.Null()], {
+      description: "The host's HTTP status for the upsert: 201 new, 200 replaced or kept.",
+    }),
+    description: Type.Union([Type.String(), Type.Null()], {
+      description: "Why it failed: the host's `imsx_description`, its OAuth error, or ours.",
+    }),
+    awardState: Type.Union(
+      [Type.Literal('active'), Type.Literal('revoked'), Type.Literal('suspended')],
+      { description: 'The award travels as it is: its status list entries say the same.' },
+    ),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { additionalProperties: false },
+);

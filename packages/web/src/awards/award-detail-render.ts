@@ -1,7 +1,8 @@
 /**
  * An award's page as drawn: who received which badge, its status (a pill with
- * `data-status`), dates, the public badge page and downloads, the notification log and the
- * actions the member may take (none for viewers).
+ * `data-status`), dates, the public badge page and downloads, the notification log, a note on
+ * what the award e-mail lets the recipient do, and the actions the member may take (none for
+ * viewers).
  */
 import { renderConsole, type ConsoleContext } from '../kit/console.js';
 import { formatDate, formatDateTime } from '../kit/dates.js';
@@ -193,6 +194,14 @@ const renderNotifications = (
   </section>`;
 };
 
+/** Where the award e-mail lets the recipient take the badge (the claim token is never shown). */
+const renderDeliverNote = (context: ConsoleContext, award: AwardView): SafeHtml => {
+  const path = `/wallet/deliver/${encodeURIComponent(award.id)}`;
+  return html`<p class="hint" data-testid="award-deliver-note">
+    ${t(context.page.language, 'deliverNote', { path })}
+  </p>`;
+};
+
 export const renderAwardPage = (
   context: ConsoleContext,
   data: AwardPageData,
@@ -215,7 +224,7 @@ export const renderAwardPage = (
       ${options.failure !== undefined && renderErrorSummary(l, options.failure.errors)}
       ${achievement !== undefined && renderAchievementHead(page, achievement, t(l, 'badge'))}
       ${renderStatus(context, award)} ${renderDetails(context, data)} ${renderLinks(context, award)}
-      ${renderNotifications(context, data.notifications)}
+      ${renderNotifications(context, data.notifications)} ${renderDeliverNote(context, award)}
       ${
         canManage
           ? renderActionForms(context, award, options.failure)

@@ -57,6 +57,10 @@ export const awardPageText = defineTexts({
   },
   notificationsTitle: { ja: '通知メールの送信記録', en: 'Notification e-mails' },
   noNotifications: { ja: '通知メールは送信されていません。', en: 'No notification e-mails.' },
+  deliverNote: {
+    ja: '授与メールには、受領者がこのバッジをウォレットアプリや自分の Open Badges ホストに送るためのリンク（{path}?token=…）が含まれます。トークンは受領者本人だけに届き、この画面には表示されません。',
+    en: 'The award e-mail carries a link with which the recipient can send this badge to a wallet app or to their own Open Badges host ({path}?token=…). The token reaches the recipient only and is not shown here.',
+  },
   kind: { ja: '種類', en: 'Kind' },
   'kind_award-issued': { ja: '授与の通知', en: 'Award' },
   'kind_award-reissued': { ja: '再発行の通知', en: 'Re-issue' },

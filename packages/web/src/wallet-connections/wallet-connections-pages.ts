@@ -7,13 +7,23 @@
  *   POST /wallet/connections/{id}/push       send a badge of the wallet, the result shown
  *   POST /wallet/connections/{id}/delete     disconnect, back to the list with a notice
  *   GET  /wallet/connections/callback        where the host sends the browser back (?code&state
- *                                            or ?error&state): posted to the API, then back to
- *                                            the list with a notice
+ *                                            or ?error&state): an award being sent to the
+ *                                            recipient's own host (no account needed) shows its
+ *                                            result; else a connection's answer, posted to the
+ *                                            API, then back to the list with a notice
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ApiResponse } from '../kit/api.js';
 import { fieldErrors, formFields } from '../kit/forms.js';
-import { redirectTo, sendHtml, type Page, type SessionView, type WebContext } from '../kit/page.js';
+import {
+  openPage,
+  redirectTo,
+  requireSignedIn,
+  sendHtml,
+  type Page,
+  type SessionView,
+  type WebContext,
+} from '../kit/page.js';
 import type { WebModule } from '../kit/web-module.js';
 import { PAGE_ROUTE } from '../kit/web-module.js';
 import {
@@ -25,6 +35,7 @@ import {
   sendApiErrorPage,
 } from '../wallet/wallet-shared.js';
 import type { WalletCredentialSummary } from '../wallet/wallet-types.js';
+import { renderAwardPushResult, type AwardPushView } from './award-push-result.js';
 import {
   hostLabel,
   renderConnectionsPage,
@@ -34,6 +45,7 @@ import {
 } from './wallet-connections-view.js';
 
 const API = '/api/v1/wallet/connections';
+const PUSH_CALLBACK = '/api/v1/awards/host-pushes/callback';
 
 interface Loaded {
   readonly connections: readonly ConnectionView[];
@@ -174,16 +186,28 @@ export const registerWalletConnectionPages: WebModule = (app, web) => {
   });
 
   app.get('/wallet/connections/callback', PAGE_ROUTE, async (request, reply) => {
-    const opened = await openWalletPage(web, request, reply);
-    if (opened === undefined) return reply;
-    const { page, session } = opened;
-    const parameters = ['state', 'code', 'error', 'error_description']
-      .map((name) => [name, queryValue(page, name)] as const)
-      .filter(([, value]) => value !== '');
+    const page = await openPage(web, request, reply);
+    const parameters = Object.fromEntries(
+      ['state', 'code', 'error', 'error_description']
+        .map((name) => [name, queryValue(page, name)] as const)
+        .filter(([, value]) => value !== ''),
+    );
+    // An award being sent to its recipient's own host: the unguessable `state` alone
+    // authorises it (no account needed). Any other `state` may be a connection's.
+    const push = await page.api<AwardPushView>('POST', PUSH_CALLBACK, { json: parameters });
+    if (push.ok) {
+      void reply.header('cache-control', 'no-store');
+      return sendHtml(page, renderAwardPushResult(page, push.body));
+    }
+    if (push.error?.code !== 'ERR_WALLET_HOST_PUSH_STATE_UNKNOWN') {
+      return sendApiErrorPage(page, push);
+    }
+    const session = requireSignedIn(page);
+    if (session === undefined) return reply;
     // The host's `state` ties this answer to a connection this account started: it is what
     // protects the callback, so the page posts with the session's own token.
     const answer = await page.api<ConnectionView>('POST', `${API}/callback`, {
-      json: Object.fromEntries(parameters),
+      json: parameters,
       csrfToken: session.csrfToken,
     });
     if (!answer.ok) return sendApiErrorPage(page, answer);

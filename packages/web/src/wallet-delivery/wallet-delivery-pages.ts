@@ -2,7 +2,11 @@
  * Sending an award to a wallet app (ADR 0011):
  * - `GET /wallet/deliver/{awardId}?token=…` (the link of the award e-mail; or signed in, from
  *   the wallet's badge page): explains the options and offers a button — a POST, so that mail
- *   scanners opening the link start nothing;
+ *   scanners opening the link start nothing; a visitor with neither the token nor a session is
+ *   told what is needed (the e-mail's link, or signing in as the holder);
+ * - `POST /wallet/deliver/{awardId}/host`: "send to your Open Badges host" — calls
+ *   `POST /api/v1/awards/{awardId}/host-pushes` and sends the browser on to the host's consent
+ *   screen (302); the host sends it back to `/wallet/connections/callback`;
  * - `POST /wallet/deliver/{awardId}`: calls `POST /api/v1/awards/{awardId}/exchanges` and shows
  *   the QR codes (SVG) and deep links: the Learner Credential Wallet request link, the VC-API
  *   invitation, the OpenID4VCI offer (with its transaction code when asked for), and the expiry;
@@ -13,12 +17,24 @@ import type { FastifyInstance } from 'fastify';
 import QRCode from 'qrcode';
 import type { ApiResponse } from '../kit/api.js';
 import { formatDateTime } from '../kit/dates.js';
-import { csrfInput, formFields } from '../kit/forms.js';
+import {
+  csrfInput,
+  fieldErrors,
+  formFields,
+  renderErrorSummary,
+  renderField,
+} from '../kit/forms.js';
 import { html, type SafeHtml } from '../kit/html.js';
 import { renderLayout } from '../kit/layout.js';
 import { openPage, requireSignedIn, sendHtml, type Page, type WebContext } from '../kit/page.js';
 import { PAGE_ROUTE } from '../kit/web-module.js';
-import { queryValue, segment, sendApiErrorPage } from '../wallet/wallet-shared.js';
+import {
+  formStatus,
+  isPageError,
+  queryValue,
+  segment,
+  sendApiErrorPage,
+} from '../wallet/wallet-shared.js';
 import { deliveryText as t } from './wallet-delivery-texts.js';
 
 interface ExchangeView {
@@ -77,7 +93,59 @@ const renderForm = (page: Page, awardId: string, token: string) => {
   </form>`;
 };
 
-const renderIntro = (page: Page, awardId: string, token: string) => {
+/** Who may send the badge; with a sign-in link for a visitor who came without the e-mail's link. */
+const renderWho = (page: Page, signIn: boolean) => {
+  const l = page.language;
+  return html`<section class="delivery-who" data-testid="delivery-who">
+    <h2>${t(l, 'whoTitle')}</h2>
+    <p>${t(l, 'who')}</p>
+    ${
+      signIn &&
+      html`<p>
+        <a class="button" href="/sign-in?next=${encodeURIComponent(page.here)}" data-testid="delivery-sign-in"
+          >${t(l, 'signIn')}</a
+        >
+      </p>`
+    }
+  </section>`;
+};
+
+interface HostForm {
+  readonly baseUrl: string;
+  readonly error?: string | undefined;
+}
+
+/** "Send to your Open Badges host": the host's address, then its consent screen. */
+const renderHostForm = (page: Page, awardId: string, token: string, form: HostForm) => {
+  const l = page.language;
+  const { session } = page;
+  const errors = form.error === undefined ? {} : { baseUrl: form.error };
+  return html`<section class="delivery-host" aria-labelledby="delivery-host-title">
+    <h2 id="delivery-host-title">${t(l, 'hostTitle')}</h2>
+    <p>${t(l, 'hostLead')}</p>
+    <p class="muted">${t(l, 'hostStatus')}</p>
+    ${renderErrorSummary(l, errors)}
+    <form
+      method="post"
+      action="/wallet/deliver/${segment(awardId)}/host"
+      class="stack"
+      novalidate
+      data-testid="delivery-host-form"
+    >
+      ${session !== undefined && csrfInput(session)}
+      ${token !== '' && html`<input type="hidden" name="token" value="${token}" />`}
+      ${renderField({ name: 'baseUrl', label: t(l, 'hostBaseUrl'), hint: t(l, 'hostBaseUrlHint'), type: 'url', value: form.baseUrl, error: form.error, required: true, maxlength: 2048, autocomplete: 'url', inputmode: 'url' })}
+      <p><button type="submit" data-testid="delivery-host-submit">${t(l, 'hostSubmit')}</button></p>
+    </form>
+  </section>`;
+};
+
+const renderIntro = (
+  page: Page,
+  awardId: string,
+  token: string,
+  host: HostForm = { baseUrl: '' },
+) => {
   const l = page.language;
   return layout(
     page,
@@ -93,6 +161,22 @@ const renderIntro = (page: Page, awardId: string, token: string) => {
       </ul>
       <p>${t(l, 'oneUse')}</p>
       ${renderForm(page, awardId, token)}
+      ${renderHostForm(page, awardId, token, host)}
+      ${renderWho(page, false)}
+    </section>`,
+  );
+};
+
+/** A visitor with neither the e-mail's link nor a session: what is needed, nothing to press. */
+const renderWhoOnly = (page: Page) => {
+  const l = page.language;
+  return layout(
+    page,
+    t(l, 'title'),
+    html`<section class="delivery" data-testid="delivery-who-only">
+      <h1>${t(l, 'title')}</h1>
+      <p class="lead">${t(l, 'lead')}</p>
+      ${renderWho(page, true)}
     </section>`,
   );
 };
@@ -172,9 +256,41 @@ export const registerWalletDeliveryPages = (app: FastifyInstance, web: WebContex
   app.get<{ Params: Params }>('/wallet/deliver/:awardId', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);
     const token = queryValue(page, 'token');
+    if (token === '' && page.session === undefined) return sendHtml(page, renderWhoOnly(page));
     if (token === '' && requireSignedIn(page) === undefined) return reply;
     return sendHtml(page, renderIntro(page, request.params.awardId, token));
   });
+
+  app.post<{ Params: Params }>(
+    '/wallet/deliver/:awardId/host',
+    PAGE_ROUTE,
+    async (request, reply) => {
+      const page = await openPage(web, request, reply);
+      const fields = formFields(request);
+      const token = fields.token ?? '';
+      if (token === '' && requireSignedIn(page) === undefined) return reply;
+      const { awardId } = request.params;
+      const baseUrl = fields.baseUrl ?? '';
+      const answer = await page.api<{ authorizationUrl: string }>(
+        'POST',
+        `/api/v1/awards/${segment(awardId)}/host-pushes`,
+        { json: { ...(token === '' ? {} : { token }), baseUrl }, csrfToken: fields._csrf },
+      );
+      // The host's consent screen (its URL came from the host's service description, checked
+      // by the API): the recipient signs in there and allows the transfer.
+      if (answer.ok) return reply.redirect(answer.body.authorizationUrl, 302);
+      if (isPageError(answer) || [401, 403, 404, 429].includes(answer.status)) {
+        return sendApiErrorPage(page, answer);
+      }
+      const errors = fieldErrors(answer.error, { '/baseUrl': 'baseUrl' });
+      const error = errors.baseUrl ?? errors[''] ?? '';
+      return sendHtml(
+        page,
+        renderIntro(page, awardId, token, { baseUrl, error }),
+        formStatus(answer),
+      );
+    },
+  );
 
   app.post<{ Params: Params }>('/wallet/deliver/:awardId', PAGE_ROUTE, async (request, reply) => {
     const page = await openPage(web, request, reply);

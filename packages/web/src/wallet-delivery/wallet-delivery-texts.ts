@@ -52,6 +52,27 @@ export const deliveryText = defineTexts({
   },
   again: { ja: '新しい QR コードを作成する', en: 'Make new QR codes' },
   back: { ja: 'バッジに戻る', en: 'Back to the badge' },
+  whoTitle: { ja: '送ることができる方', en: 'Who can send this badge' },
+  who: {
+    ja: 'このページからバッジを送れるのは、バッジを受け取った方だけです。バッジ授与メールの「ウォレットアプリに送る」リンクから開くか、このバッジをウォレットに保持しているアカウントでサインインしてください。',
+    en: 'Only the person who received this badge can send it from this page: open it from the "Send it to a wallet app" link in the award e-mail, or sign in with the account whose wallet holds the badge.',
+  },
+  signIn: { ja: 'サインインする', en: 'Sign in' },
+  hostTitle: { ja: 'あなたの Open Badges ホストに送る', en: 'Send to your Open Badges host' },
+  hostLead: {
+    ja: 'Open Badges 3.0 に対応した別のサービス（バッジのバックパックや他大学のウォレットなど）をお使いの場合は、そのアドレスを入力してください。そのサービスでサインインして送信を許可すると、バッジが追加されます。',
+    en: 'If you use another service that supports Open Badges 3.0 (a badge backpack, another institution’s wallet…), enter its address. Sign in there and allow the transfer: the badge is added to it.',
+  },
+  hostBaseUrl: { ja: 'ホストのアドレス', en: "The host's address" },
+  hostBaseUrlHint: {
+    ja: '例: https://badges.example.org（/ims/ob/v3p0 の前まで）',
+    en: 'For example https://badges.example.org (the part before /ims/ob/v3p0)',
+  },
+  hostStatus: {
+    ja: 'バッジはそのままの内容で送られます。発行者が取り消しや一時停止をした場合は、送信先でもその状態が表示されます。',
+    en: 'The badge is sent as it is: if the issuer revokes or suspends it, the host shows that too.',
+  },
+  hostSubmit: { ja: 'ホストに送る', en: 'Send to the host' },
   interactionTitle: { ja: 'ウォレットアプリで開いてください', en: 'Open this in a wallet app' },
   interactionLead: {
     ja: 'このアドレスはウォレットアプリ向けのものです。Learner Credential Wallet をお使いの場合は、下のボタンから開いてください。',

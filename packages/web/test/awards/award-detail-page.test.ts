@@ -45,7 +45,16 @@ describe("an award's page and its actions", () => {
     assert.match(ja.body, /失効は取り消せません/);
     // Not suspendable: no suspend form.
     assert.doesNotMatch(ja.body, /data-testid="suspend"/);
+    // What the award e-mail lets the recipient do; the claim token is never shown to staff.
+    assert.match(
+      ja.body,
+      new RegExp(
+        `ウォレットアプリや自分の Open Badges ホストに送るためのリンク（/wallet/deliver/${award.id}\\?token=…）`,
+      ),
+    );
+    assert.doesNotMatch(ja.body, /token=[A-Za-z0-9_-]{20,}/);
     const en = await world.get(`${page(award.id)}?lang=en`, world.headers['org-admin']);
+    assert.match(en.body, /send this badge to a wallet app or to their own Open Badges host/);
     assert.match(en.body, /Award of プログラミング基礎 \(en\)/);
     assert.match(en.body, />\s*Valid\s*<\/span/);
     assert.match(en.body, /Revocation is final/);

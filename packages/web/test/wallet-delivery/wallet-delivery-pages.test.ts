@@ -10,7 +10,6 @@ import { after, before, describe, it } from 'node:test';
 import { buildWebTestWorld, type WebTestWorld } from '../web-test-world.js';
 import {
   assertNoInline,
-  assertRedirect,
   callApi,
   claimPath,
   createAchievement,
@@ -53,8 +52,10 @@ describe('the deliver page', () => {
     const en = await world.get(`/wallet/deliver/${awardId}?token=${token}&lang=en`);
     assert.equal(h1(en.body), 'Send to a wallet app');
     assert.match(en.body, /OpenID4VCI wallets/);
-    // Without a token, only the signed-in holder may come.
-    assertRedirect(await world.get(`/wallet/deliver/${awardId}`), /^\/sign-in\?next=/);
+    // Without a token, only the signed-in holder may come: the page says so, with a sign-in link.
+    const none = await world.get(`/wallet/deliver/${awardId}`);
+    assert.equal(none.statusCode, 200, none.body);
+    assert.match(none.body, /data-testid="delivery-sign-in"/);
   });
 
   it('makes the QR codes and deep links with the token', async () => {

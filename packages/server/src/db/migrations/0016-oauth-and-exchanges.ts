@@ -11,6 +11,8 @@
  * - `remote_hosts`, `wallet_connections`: this wallet as a client of other Open Badges hosts (our
  *   registration at each host, a learner's tokens there; secrets and tokens encrypted under the
  *   master key).
+ * - `award_host_pushes`: an award sent to the recipient's own Open Badges 3.0 host from the award
+ *   e-mail's link (the recipient authorises at that host; no account here is needed).
  * - `credential_exchanges`: handing an award to an external wallet (the Learner Credential
  *   Wallet's request link, VC-API exchanges, OpenID for Verifiable Credential Issuance).
  *
@@ -109,6 +111,24 @@ export const up = async (db: Kysely<unknown>): Promise<void> => {
   await db.schema
     .createIndex('wallet_connections_oauth_state')
     .on('wallet_connections')
+    .column('oauth_state')
+    .execute();
+
+  await db.schema
+    .createTable('award_host_pushes')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('award_id', 'text', (c) => c.notNull())
+    .addColumn('remote_host_id', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull()) // pending | pushed | failed
+    .addColumn('oauth_state', 'text') // the `state` sent while pending
+    .addColumn('code_verifier', 'text') // encrypted, while pending
+    .addColumn('result', 'text') // JSON: the host's answer (status, description)
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('award_host_pushes_oauth_state')
+    .on('award_host_pushes')
     .column('oauth_state')
     .execute();
 
