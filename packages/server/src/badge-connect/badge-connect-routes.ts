@@ -13,17 +13,13 @@
  * `WWW-Authenticate`, 403, 400, 404 for unknown paths under the API, 405 for other methods),
  * is the status envelope (`badge-connect-envelope.ts`).
  */
+import { createWalletDeps } from '../wallet/create-wallet-deps.js';
 import type { FetchDocument } from '@akashi/core';
-import { DEFAULT_WALLET_RECHECK_HOURS } from '../config/load-config.js';
+
 import type { RoutePlugin } from '../http/app-context.js';
 import { ServerError } from '../http/server-error.js';
 import { OB21_SCOPES } from '../oauth/scopes.js';
-import {
-  createPlatformFetchRemote,
-  createPlatformVerifier,
-} from '../verification/platform-verifier.js';
-import type { WalletDeps } from '../wallet/import-wallet-credential.js';
-import { createCardImageLocaliser } from '../wallet/localise-card-image.js';
+
 import {
   badgeConnectErrorHandler,
   OK_STATUS,
@@ -71,21 +67,8 @@ const OTHER_METHODS = ['PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const createBadgeConnectRoutes =
   (options: BadgeConnectRoutesOptions = {}): RoutePlugin =>
   (app, context) => {
-    const { db, clock, config } = context;
-    const deps: WalletDeps = {
-      db,
-      verifier: createPlatformVerifier(
-        app,
-        context,
-        options.fetchRemote === undefined ? {} : { fetchRemote: options.fetchRemote },
-      ),
-      clock,
-      recheckHours: config.walletRecheckHours ?? DEFAULT_WALLET_RECHECK_HOURS,
-      localiseImage: createCardImageLocaliser(
-        createPlatformFetchRemote(context, options.fetchRemote),
-        config.publicUrl,
-      ),
-    };
+    const { db, config } = context;
+    const deps = createWalletDeps(app, context, options.fetchRemote);
     app.setErrorHandler(badgeConnectErrorHandler);
 
     const notAllowed = (url: string, allowed: string) => {

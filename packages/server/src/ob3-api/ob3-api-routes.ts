@@ -12,20 +12,16 @@
  * and methods included, is an `Imsx_StatusInfo` (`imsx-status.ts`). Bodies are read as text so
  * that the credential is stored and echoed exactly as sent.
  */
+import { createWalletDeps } from '../wallet/create-wallet-deps.js';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FetchDocument } from '@akashi/core';
-import { DEFAULT_WALLET_RECHECK_HOURS } from '../config/load-config.js';
+
 import type { App, AppContext, RoutePlugin } from '../http/app-context.js';
 import { ServerError } from '../http/server-error.js';
 import { authenticateOAuthBearer, OAuthBearerError, type OAuthGrant } from '../oauth/bearer.js';
 import { OB3_SCOPES } from '../oauth/scopes.js';
-import {
-  createPlatformFetchRemote,
-  createPlatformVerifier,
-} from '../verification/platform-verifier.js';
-import type { WalletDeps } from '../wallet/import-wallet-credential.js';
-import { createCardImageLocaliser } from '../wallet/localise-card-image.js';
+
 import { MAX_WALLET_IMPORT_BYTES } from '../wallet/wallet-schemas.js';
 import { getApiProfile, putApiProfile, readProfileBody } from './api-profile.js';
 import {
@@ -73,21 +69,7 @@ const upsertMediaTypeOf = (request: FastifyRequest): { kind: UpsertMediaType; ty
 
 const registerApi = (api: App, context: AppContext, options: Ob3ApiRoutesOptions): void => {
   const { db, clock, config } = context;
-  const verifier = createPlatformVerifier(
-    api,
-    context,
-    options.fetchRemote === undefined ? {} : { fetchRemote: options.fetchRemote },
-  );
-  const deps: WalletDeps = {
-    db,
-    verifier,
-    clock,
-    recheckHours: config.walletRecheckHours ?? DEFAULT_WALLET_RECHECK_HOURS,
-    localiseImage: createCardImageLocaliser(
-      createPlatformFetchRemote(context, options.fetchRemote),
-      config.publicUrl,
-    ),
-  };
+  const deps = createWalletDeps(api, context, options.fetchRemote);
   const description = serializeServiceDescription({
     publicUrl: config.publicUrl,
     ...policyUrlsOf(context),

@@ -14,18 +14,15 @@
  * Every outbound request goes through the core's guarded fetcher and guarded POST (the hosts of
  * `AKASHI_FETCH_ALLOW_HOSTS` may be private and plain http); tests inject their own.
  */
+import { createWalletDeps } from '../wallet/create-wallet-deps.js';
 import { createGuardedPoster, type FetchDocument, type GuardedPost } from '@akashi/core';
 import type { Actor } from '../auth/actor.js';
-import { DEFAULT_WALLET_RECHECK_HOURS } from '../config/load-config.js';
+
 import type { RoutePlugin } from '../http/app-context.js';
 import { ErrorEnvelope } from '../http/error-envelope.js';
 import { ServerError } from '../http/server-error.js';
-import {
-  createPlatformFetchRemote,
-  createPlatformVerifier,
-} from '../verification/platform-verifier.js';
-import type { WalletDeps } from '../wallet/import-wallet-credential.js';
-import { createCardImageLocaliser } from '../wallet/localise-card-image.js';
+import { createPlatformFetchRemote } from '../verification/platform-verifier.js';
+
 import { registerAwardHostPushRoutes } from './award-host-push-routes.js';
 import { completeConnection, startConnection } from './connect-wallet.js';
 import { openConnection } from './connection-tokens.js';
@@ -79,17 +76,7 @@ export const createWalletConnectionRoutes =
         allowHosts,
       },
     };
-    const walletDeps: WalletDeps = {
-      db,
-      verifier: createPlatformVerifier(
-        app,
-        context,
-        options.fetchRemote === undefined ? {} : { fetchRemote: options.fetchRemote },
-      ),
-      clock,
-      recheckHours: config.walletRecheckHours ?? DEFAULT_WALLET_RECHECK_HOURS,
-      localiseImage: createCardImageLocaliser(fetchRemote, config.publicUrl),
-    };
+    const walletDeps = createWalletDeps(app, context, options.fetchRemote);
 
     app.post(
       '/wallet/connections',

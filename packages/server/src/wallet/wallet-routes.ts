@@ -15,26 +15,22 @@
  * The plugin also runs the background re-check (`wallet-rechecker.ts`): started when the app is
  * ready, stopped when it closes. One platform verifier serves imports and re-checks.
  */
+import { createWalletDeps } from './create-wallet-deps.js';
 import type { FetchDocument } from '@akashi/core';
 import type { FastifyError } from 'fastify';
 import type { Actor } from '../auth/actor.js';
-import { DEFAULT_WALLET_RECHECK_HOURS } from '../config/load-config.js';
+
 import type { RoutePlugin } from '../http/app-context.js';
 import { ErrorEnvelope } from '../http/error-envelope.js';
 import { sendError } from '../http/send-error.js';
 import { ServerError } from '../http/server-error.js';
-import {
-  createPlatformFetchRemote,
-  createPlatformVerifier,
-} from '../verification/platform-verifier.js';
-import { createCardImageLocaliser } from './localise-card-image.js';
+
 import { syncAwardsIntoWallet } from '../wallet-claims/sync-awards.js';
 import { exportWallet } from './export-wallet.js';
 import {
   checkedColumns,
   importWalletCredential,
   verifyForWallet,
-  type WalletDeps,
 } from './import-wallet-credential.js';
 import { listWalletCredentials } from './list-wallet-credentials.js';
 import {
@@ -90,21 +86,7 @@ export const createWalletRoutes =
   (options: WalletRoutesOptions = {}): RoutePlugin =>
   (app, context) => {
     const { db, clock, config } = context;
-    const verifier = createPlatformVerifier(
-      app,
-      context,
-      options.fetchRemote === undefined ? {} : { fetchRemote: options.fetchRemote },
-    );
-    const deps: WalletDeps = {
-      db,
-      verifier,
-      clock,
-      recheckHours: config.walletRecheckHours ?? DEFAULT_WALLET_RECHECK_HOURS,
-      localiseImage: createCardImageLocaliser(
-        createPlatformFetchRemote(context, options.fetchRemote),
-        config.publicUrl,
-      ),
-    };
+    const deps = createWalletDeps(app, context, options.fetchRemote);
     const rechecker = createWalletRechecker({
       deps,
       log: app.log.child({ component: 'wallet-rechecker' }),

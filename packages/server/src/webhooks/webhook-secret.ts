@@ -15,64 +15,30 @@
  * master key's encryption key, bound by the authenticated data to their endpoint row, so a
  * ciphertext copied into another row does not decrypt.
  */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-  type KeyObject,
-  createSecretKey,
-} from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { ServerError } from '../http/server-error.js';
 import type { MasterKey } from '../keys/master-key.js';
+import { createTextSealer } from '../keys/sealed-text.js';
 
 export const WEBHOOK_SECRET_PREFIX = 'whsec_';
 const SECRET_BYTES = 32;
-const CIPHER = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const AAD_LABEL = 'akashi/webhook-secret/v1';
-const HKDF_SALT = 'akashi webhook secrets';
-const HKDF_INFO = 'akashi/webhook-secrets/aes-256-gcm/v1';
+
+const sealer = createTextSealer({
+  salt: 'akashi webhook secrets',
+  info: 'akashi/webhook-secrets/aes-256-gcm/v1',
+  aad: 'akashi/webhook-secret/v1',
+});
 
 /** A new secret, shown to the organisation once: `whsec_` + base64 of 32 random bytes. */
 export const generateWebhookSecret = (): string =>
   `${WEBHOOK_SECRET_PREFIX}${randomBytes(SECRET_BYTES).toString('base64')}`;
-
-const derivedKeys = new WeakMap<MasterKey, KeyObject>();
-
-/** The AES key for webhook secrets, derived once per master key. */
-const encryptionKey = (masterKey: MasterKey): KeyObject => {
-  let key = derivedKeys.get(masterKey);
-  if (key === undefined) {
-    const bytes = Buffer.from(
-      hkdfSync('sha256', masterKey.issuerKeyEncryptionKey, HKDF_SALT, HKDF_INFO, 32),
-    );
-    key = createSecretKey(bytes);
-    bytes.fill(0);
-    derivedKeys.set(masterKey, key);
-  }
-  return key;
-};
-
-const additionalData = (endpointId: string): Buffer =>
-  Buffer.from(JSON.stringify([AAD_LABEL, endpointId]), 'utf8');
 
 /** Encrypts `secret` for the endpoint row `endpointId`: base64(IV ‖ ciphertext ‖ tag). */
 export const encryptWebhookSecret = (
   masterKey: MasterKey,
   endpointId: string,
   secret: string,
-): string => {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(CIPHER, encryptionKey(masterKey), iv, {
-    authTagLength: TAG_BYTES,
-  });
-  cipher.setAAD(additionalData(endpointId));
-  const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, ciphertext, cipher.getAuthTag()]).toString('base64');
-};
+): string => sealer.seal(masterKey, [endpointId], secret);
 
 /**
  * Decrypts a stored secret; `ERR_WEBHOOK_SECRET_UNREADABLE` when it was made under another
@@ -84,23 +50,9 @@ export const decryptWebhookSecret = (
   encrypted: string,
   masterKeyId: string,
 ): string => {
-  const data = Buffer.from(encrypted, 'base64');
-  if (masterKeyId !== masterKey.id || data.length <= IV_BYTES + TAG_BYTES) {
-    throw new ServerError('ERR_WEBHOOK_SECRET_UNREADABLE');
-  }
+  if (masterKeyId !== masterKey.id) throw new ServerError('ERR_WEBHOOK_SECRET_UNREADABLE');
   try {
-    const decipher = createDecipheriv(
-      CIPHER,
-      encryptionKey(masterKey),
-      data.subarray(0, IV_BYTES),
-      { authTagLength: TAG_BYTES },
-    );
-    decipher.setAAD(additionalData(endpointId));
-    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
-      decipher.final(),
-    ]).toString('utf8');
+    return sealer.open(masterKey, [endpointId], encrypted);
   } catch (cause) {
     throw new ServerError('ERR_WEBHOOK_SECRET_UNREADABLE', { cause });
   }
